@@ -1,0 +1,66 @@
+# Jendela Aduan. On a fresh machine `make publish` and `make test` are all you need:
+# the Makefile makes its own virtual environment in .venv/ and installs what is missing.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DATA ?= data/sample
+OUTPUT ?= output
+PORT ?= 8000
+N ?= 10000
+SEED ?= 1
+SAMPLE_CASES ?= 2000
+BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,)
+
+.DEFAULT_GOAL := help
+.PHONY: help html serve devserver publish check test lint format sample bench clean update-golden
+
+help: ## Show this help
+	@echo "Jendela Aduan: make <target> [DATA=folder-ekspor/] [SKIP_INVALID=1]"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.runtime: requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+html: $(BIN)/.runtime ## Development build of DATA into OUTPUT (pelicanconf.py)
+	$(BIN)/python -m generator build --settings pelicanconf.py --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
+
+publish: $(BIN)/.runtime ## Build DATA (default: the bundled sample) into OUTPUT with publishconf.py
+	$(BIN)/python -m generator build --settings publishconf.py --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
+
+serve: ## Serve OUTPUT on http://127.0.0.1:$(PORT)/
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+devserver: html serve ## Build, then serve
+
+check: $(BIN)/.runtime ## Validate and scan DATA only; writes nothing
+	$(BIN)/python -m generator check $(DATA)
+
+test: $(BIN)/.dev ## Run the whole test suite
+	$(BIN)/python -m pytest -n 2 -q
+
+lint: $(BIN)/.dev ## ruff check and format check
+	$(BIN)/ruff check generator tests benchmarks pelicanconf.py publishconf.py
+	$(BIN)/ruff format --check generator tests benchmarks pelicanconf.py publishconf.py
+
+format: $(BIN)/.dev ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix generator tests benchmarks pelicanconf.py publishconf.py
+	$(BIN)/ruff format generator tests benchmarks pelicanconf.py publishconf.py
+
+sample: $(BIN)/.runtime ## Regenerate the bundled sample in data/sample/
+	$(BIN)/python -m generator sample --cases $(SAMPLE_CASES) --seed $(SEED) data/sample
+
+bench: $(BIN)/.dev ## Time a publish of N reports against plain Pelican (make bench N=10000)
+	$(BIN)/python benchmarks/bench_publish.py --cases $(N) --seed $(SEED)
+
+update-golden: $(BIN)/.dev ## Rebuild tests/golden/output from tests/golden/input
+	$(BIN)/python -m tests.golden update
+
+clean: ## Remove OUTPUT and caches
+	rm -rf $(OUTPUT) .pytest_cache __pycache__ */__pycache__

@@ -1,0 +1,24 @@
+"""Jendela Aduan: publish public complaints and government answers as a static site.
+
+Also a Pelican plugin: ``PLUGINS = ["generator"]`` adds the generator that
+renders case and agency pages straight from the validated data.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def get_generators(pelican):
+    """Pelican ``get_generators`` receiver: our page generator."""
+    from .generators import CasesGenerator
+
+    return CasesGenerator
+
+
+def register() -> None:
+    """Pelican plugin entry point."""
+    from pelican import signals
+
+    # A module-level function: blinker holds receivers weakly, so a lambda would vanish.
+    signals.get_generators.connect(get_generators)

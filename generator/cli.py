@@ -1,0 +1,161 @@
+"""Command line: build, check and sample (CONTRACT §3).
+
+Domain exceptions become clear messages and exit codes here:
+0 success, 1 bad input or personal data found, 2 bad settings or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from . import settings as project_settings
+from .errors import ConfigError, InputError, PrivacyError
+
+logger = logging.getLogger("generator")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_settings(path: Path, overrides: dict | None = None) -> dict:
+    """Pelican settings from ``path`` with ours checked strictly; DATA made absolute."""
+    from pelican.settings import read_settings
+
+    if not path.is_file():
+        raise ConfigError(f"Settings file '{path}' not found.")
+    project_settings.check_names(path)
+    config = read_settings(str(path), override=overrides or {})
+    config = project_settings.validate(config)
+    data = Path(config["DATA"])
+    if not data.is_absolute() and "DATA" not in (overrides or {}):
+        data = path.resolve().parent / data
+    config["DATA"] = str(data.resolve())
+    if not config["JINJA_ENVIRONMENT"].get("autoescape"):
+        raise ConfigError("Setting 'JINJA_ENVIRONMENT' must keep autoescape=True. Hint: "
+                          "every text a person typed must be shown literally.")
+    return config
+
+
+def print_counts(counts: dict, stream) -> None:
+    labels = {"complaints": "laporan", "responses": "tindak lanjut", "agencies": "instansi"}
+    for table, c in counts.items():
+        line = (f"{labels.get(table, table)}: {c['total']} baris = {c['published']} diterbitkan"
+                f" + {c['counted_only']} hanya dihitung + {c['rejected']} ditolak")
+        print(line, file=stream)
+
+
+def report_problems(error: InputError, stream) -> None:
+    for problem in error.problems:
+        print(str(problem), file=stream)
+    kind = "data pribadi ditemukan" if isinstance(error, PrivacyError) else "masalah pada input"
+    print(f"\n{len(error.problems)} {kind}; tidak ada yang diterbitkan.", file=stream)
+
+
+def cmd_check(args) -> int:
+    from .pipeline import inspect
+
+    config = load_settings(Path(args.settings), {"DATA": str(Path(args.data).resolve())})
+    report = inspect(Path(config["DATA"]), config)
+    if args.json:
+        json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0 if report.ok else 1
+    for problem in sorted(report.problems):
+        print(str(problem))
+    for reason in report.reasons:  # rows that fall with a bad agency or event row
+        print(reason)
+    if report.problems:
+        print(f"\n{len(report.problems)} masalah ditemukan.")
+    else:
+        print("Input bersih: tidak ada masalah.")
+    print_counts(report.counts, sys.stdout)
+    return 0 if report.ok else 1
+
+
+def cmd_build(args) -> int:
+    from pelican import Pelican
+
+    from .output import staged
+    from .pipeline import prepare
+
+    started = time.perf_counter()
+    overrides: dict = {}
+    if args.data:
+        overrides["DATA"] = str(Path(args.data).resolve())
+    if args.skip_invalid:
+        overrides["SKIP_INVALID"] = True
+    output = Path(args.output).resolve()
+    try:
+        # Validate and scan first: bad input fails before anything is written.
+        counts = prepare(load_settings(Path(args.settings), overrides)).counts
+        with staged(output) as stage:
+            config = load_settings(Path(args.settings), {**overrides, "OUTPUT_PATH": str(stage)})
+            Pelican(config).run()
+    except InputError as error:
+        report_problems(error, sys.stderr)
+        if error.counts:
+            print_counts(error.counts, sys.stderr)
+        print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
+        return 1
+    print_counts(counts, sys.stdout)
+    files = sum(1 for p in output.rglob("*") if p.is_file())
+    print(f"Selesai: {files} file di {output} dalam {time.perf_counter() - started:.1f} detik.")
+    return 0
+
+
+def cmd_sample(args) -> int:
+    from .sample import write_sample
+
+    counts = write_sample(Path(args.out), args.cases, args.seed)
+    print(", ".join(f"{name}: {n}" for name, n in counts.items()) + f" ditulis ke {args.out}")
+    return 0
+
+
+def cmd_docs(args) -> int:
+    from .docs import write
+
+    print(f"{write(ROOT)} ditulis")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    top.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate and scan an input folder; writes nothing")
+    check.add_argument("data", help="input folder")
+    check.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    check.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    check.set_defaults(run=cmd_check)
+
+    build = sub.add_parser("build", help="build the site into OUTPUT, replacing it on success")
+    build.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    build.add_argument("--data", help="input folder (default: DATA in the settings)")
+    build.add_argument("--output", default="output")
+    build.add_argument("--skip-invalid", action="store_true",
+                       help="publish valid rows, reject invalid ones (never personal data)")
+    build.set_defaults(run=cmd_build)
+
+    sample = sub.add_parser("sample", help="write a deterministic sample input folder")
+    sample.add_argument("out")
+    sample.add_argument("--cases", type=int, default=2000)
+    sample.add_argument("--seed", type=int, default=1)
+    sample.set_defaults(run=cmd_sample)
+    docs = sub.add_parser("docs", help="regenerate docs/input-format.md from the schema")
+    docs.set_defaults(run=cmd_docs)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    level = logging.WARNING if args.quiet or getattr(args, "json", False) else logging.INFO
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return args.run(args)
+    except ConfigError as error:
+        print(f"Kesalahan pengaturan: {error}", file=sys.stderr)
+        return 2

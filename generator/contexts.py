@@ -1,0 +1,154 @@
+"""Typed contexts for every page template (Datasette style).
+
+Each template receives exactly one of the ``*Page`` dataclasses below, spread
+into template variables, plus ``site``. Every field carries a help text;
+``tests/test_contexts.py`` checks that templates use only documented names.
+All strings here are plain text: templates autoescape them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+def doc(text: str, default=None, factory=None):
+    """A dataclass field with a help text in its metadata."""
+    if factory is not None:
+        return field(default_factory=factory, metadata={"help": text})
+    if default is not None:
+        return field(default=default, metadata={"help": text})
+    return field(metadata={"help": text})
+
+
+@dataclass(frozen=True)
+class DateText:
+    iso: str = doc("Machine-readable ISO 8601 value for <time datetime>.")
+    text: str = doc("The same moment in Indonesian, e.g. '3 Maret 2025 pukul 09.15 WIB'.")
+    short: str = doc("Date only, e.g. '3 Mar 2025'.")
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str = doc("Root-relative or absolute URL.")
+    label: str = doc("Link text.")
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str = doc("What is counted, in Indonesian.")
+    value: str = doc("The number, formatted with Indonesian digit grouping.")
+    note: str = doc("One sentence saying how it is counted.", default="")
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    tracking_id: str = doc("Tracking ID as in the input.")
+    url: str = doc("URL of the case page.")
+    title: str = doc("Report title, plain text.")
+    type_label: str = doc("Report type in Indonesian (Pengaduan, Aspirasi, Permintaan Informasi).")
+    category: str = doc("Category.")
+    agency: Link = doc("The agency that handled it.")
+    place: str = doc("'Desa, Kecamatan' where known, else ''.")
+    submitted: DateText = doc("When the report was filed.")
+    closed: DateText | None = doc("When it was closed, if it was.")
+    status: str = doc("Status code: belum, proses or selesai (for styling).")
+    status_label: str = doc("Status in Indonesian.")
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    kind: str = doc("Event kind for styling: masuk, verifikasi, disposisi, tanggapan, tindak_lanjut, "
+                    "selesai, komentar, ditutup.")
+    at: DateText = doc("When it happened.")
+    actor: str = doc("Who acted: 'Pelapor', 'Admin', or the agency's name.")
+    actor_url: str = doc("Agency page URL when the actor is an agency, else ''.", default="")
+    action: str = doc("What happened, in Indonesian, e.g. 'Disposisi ke Dinas PUPR'.", default="")
+    text: str = doc("Text written with the event, plain text; '' when none.", default="")
+    since_previous: str = doc("Elapsed time since the previous step, e.g. '2 hari kerja'.", default="")
+    since_submitted: str = doc("Elapsed time since the report was filed.", default="")
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int = doc("This page's number, from 1.")
+    count: int = doc("Number of pages.")
+    previous_url: str = doc("URL of the previous page, '' on the first.", default="")
+    next_url: str = doc("URL of the next page, '' on the last.", default="")
+    first_item: int = doc("Position of the first item shown, from 1.", default=0)
+    last_item: int = doc("Position of the last item shown.", default=0)
+    total: int = doc("Number of items over all pages.", default=0)
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str = doc("Site name.")
+    url: str = doc("SITEURL without trailing slash; '' for root-relative links.")
+    region: str = doc("The region the data covers, e.g. 'Kabupaten Lampung Utara'.")
+    description: str = doc("One-sentence description for meta tags.")
+    nav: tuple[Link, ...] = doc("Main navigation links.")
+    data_as_of: DateText | None = doc("Latest timestamp in the input: when the data was last updated.")
+    source_name: str = doc("The complaint channel the data comes from.")
+
+
+@dataclass(frozen=True)
+class CasePage:
+    template = "case.html"
+    path: str = doc("URL of this page.")
+    case: CaseSummary = doc("The case's summary fields.")
+    body_paragraphs: tuple[str, ...] = doc("The citizen's text split into paragraphs, plain text; "
+                                           "line breaks inside a paragraph are kept by CSS.")
+    privacy_label: str = doc("'Publik' or 'Anonim'.")
+    channel_label: str = doc("The channel in Indonesian, '' when unknown.")
+    rating: int | None = doc("Reporter's rating 1-5, or None.")
+    response_time: str = doc("Working days to the first agency answer, e.g. '3 hari kerja'; '' if none.")
+    resolution_time: str = doc("Working days to closure.")
+    timeline: tuple[TimelineEvent, ...] = doc("Every event, oldest first, starting with submission.")
+
+
+@dataclass(frozen=True)
+class AgencySummary:
+    agency_id: str = doc("Agency code as in the input.")
+    url: str = doc("URL of the agency page.")
+    name: str = doc("Full name.")
+    short_name: str = doc("Short name, or the full name when none.")
+    kind_label: str = doc("Kind in Indonesian.")
+    parent: Link | None = doc("Parent agency, if any.")
+    received: int = doc("Reports received, all privacy levels and statuses.")
+    resolved: int = doc("Reports closed (status selesai).")
+    open: int = doc("Reports not yet closed.")
+    published: int = doc("Cases with a public page.")
+
+
+@dataclass(frozen=True)
+class AgencyPage:
+    template = "agency.html"
+    path: str = doc("URL of this page.")
+    agency: AgencySummary = doc("The agency and its counts.")
+    figures: tuple[Figure, ...] = doc("Headline figures for this agency.")
+    cases: tuple[CaseSummary, ...] = doc("This page's published cases, newest closed first.")
+    pagination: Pagination = doc("Where this page stands among the agency's pages.")
+    children: tuple[Link, ...] = doc("Agencies whose parent is this agency.", factory=tuple)
+
+
+@dataclass(frozen=True)
+class AgencyIndexPage:
+    template = "agencies.html"
+    path: str = doc("URL of this page.")
+    agencies: tuple[AgencySummary, ...] = doc("Every agency, by name.")
+
+
+@dataclass(frozen=True)
+class HomePage:
+    template = "home.html"
+    path: str = doc("URL of this page.")
+    figures: tuple[Figure, ...] = doc("Headline figures over all reports.")
+    latest: tuple[CaseSummary, ...] = doc("Latest resolved published cases, newest first.")
+    period: str = doc("The period the data covers, e.g. 'Januari 2023 – Desember 2025'.")
+
+
+def template_variables(page) -> dict:
+    """The page's fields as template variables (shallow: no copying)."""
+    return {f.name: getattr(page, f.name) for f in fields(page)}
+
+
+PAGE_TYPES = (CasePage, AgencyPage, AgencyIndexPage, HomePage)

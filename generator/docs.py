@@ -1,0 +1,122 @@
+"""Render docs/input-format.md from the schema, so the page cannot drift from the checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .schema import TABLES, Column
+
+KIND_WORDS = {
+    "id": "kode `[A-Za-z0-9_-]{1,40}`",
+    "text": "teks",
+    "enum": "salah satu dari",
+    "datetime": "tanggal-waktu ISO 8601",
+    "float": "angka desimal",
+    "int": "bilangan bulat",
+    "area_code": "kode wilayah Kemendagri",
+}
+
+INTRO = """\
+# Format input
+
+*Berkas ini dibuat dari `generator/schema.py` dengan `python -m generator docs`; jangan
+disunting langsung.*
+
+Satu folder berisi tabel-tabel di bawah ini. Setiap tabel boleh berupa **CSV** (UTF-8,
+pemisah koma, baris pertama header; UTF-8 dengan BOM dan Windows-1252 dari Excel juga
+diterima dan dikenali otomatis), **XLSX** (sheet pertama) atau **JSON** (array objek).
+Nama berkas tanpa ekstensi adalah nama tabel, mis. `complaints.csv`. Nama kolom tidak
+membedakan huruf besar/kecil. Kolom yang tidak dikenal diabaikan dengan peringatan,
+kecuali kolom identitas pelapor (lihat di bawah). Nilai pilihan (mis. `publik`) juga tidak
+membedakan huruf besar/kecil. Tanggal-waktu tanpa zona waktu dibaca sebagai waktu
+`TIMEZONE` (bawaan Asia/Jakarta, WIB).
+
+## Nomor baris dalam pesan kesalahan
+
+Setiap masalah dilaporkan sebagai `BERKAS:BARIS: KOLOM: pesan`. BARIS adalah nomor baris
+seperti yang terlihat di spreadsheet: header baris 1, data pertama baris 2, berapa pun
+baris baru di dalam sel yang diapit tanda kutip. Untuk JSON, objek pertama adalah baris 2,
+objek kedua baris 3, dan seterusnya. BARIS 0 berarti masalahnya menyangkut seluruh berkas.
+"""
+
+OUTRO = """\
+## Kolom yang tidak boleh ada
+
+Input seharusnya sudah dianonimkan; penerbit memeriksa, tidak sekadar percaya. Kolom yang
+mengidentifikasi pelapor (nama pelapor, NIK, nomor KK, nomor HP/telepon/WhatsApp, e-mail,
+alamat) membuat **seluruh input ditolak**. Teks bebas (judul, isi, teks tindak lanjut,
+kecamatan, desa) dipindai untuk mencari NIK/nomor KK, nomor telepon, alamat e-mail dan
+nomor rekening; setiap temuan dilaporkan dengan nomor pelacakan dan kolomnya, dengan isi
+yang disamarkan (mis. `0812-****-7890`), dan tidak ada yang diterbitkan.
+
+## Apa yang diterbitkan
+
+| privasi | halaman kasus dan data terbuka | dihitung dalam angka |
+|---|---|---|
+| publik | ya, setelah status = selesai | ya |
+| anonim | ya, setelah status = selesai; pelapor hanya disebut "Pelapor" | ya |
+| rahasia | **tidak pernah** | ya, hanya dalam angka ringkasan |
+
+Laporan berstatus `belum` atau `proses` belum punya halaman, tetapi tetap dihitung.
+Setiap baris input berakhir tepat di satu kelompok: **diterbitkan**, **hanya dihitung**,
+atau **ditolak**; jumlah ketiganya selalu sama dengan jumlah baris.
+
+## Input yang bermasalah
+
+`make check DATA=folder/` memeriksa tanpa menulis apa pun dan mencantumkan **semua**
+masalah sekaligus, lalu jumlah baris per kelompok. `python -m generator check folder/ --json`
+memberi hal yang sama sebagai satu objek JSON (keluar dengan kode 0 hanya jika bersih).
+
+`make publish` menolak input yang bermasalah dan membiarkan situs yang sudah terbit tidak
+berubah. Dengan `make publish SKIP_INVALID=1`, baris yang sah diterbitkan dan setiap baris
+yang bermasalah ditolak beserta alasannya. Sebuah laporan ikut ditolak jika instansinya
+ditolak atau salah satu baris tindak lanjutnya bermasalah (linimasa yang bolong akan
+menyesatkan). Temuan data pribadi dan masalah tingkat berkas tidak pernah bisa dilewati.
+"""
+
+
+def _kind(column: Column) -> str:
+    words = KIND_WORDS[column.kind]
+    if column.choices:
+        words += " " + ", ".join(f"`{c}`" for c in column.choices)
+    if column.max_length:
+        limit = f"{column.max_length:,}".replace(",", ".")
+        words += f", paling panjang {limit} karakter"
+    return words
+
+
+def _required(column: Column) -> str:
+    if column.required is True:
+        text = "wajib"
+    elif column.required is False:
+        text = "tidak"
+    else:
+        text = f"{column.required}"
+    if column.unique:
+        text += ", unik"
+    if column.default:
+        text += f" (bawaan `{column.default}`)"
+    return text
+
+
+def input_format() -> str:
+    """The whole docs/input-format.md text."""
+    parts = [INTRO]
+    for table in TABLES.values():
+        need = "wajib" if table.required else "tidak wajib"
+        parts.append(f"## `{table.name}` ({need})\n\n{table.help_id}\n")
+        parts.append("| kolom | jenis | wajib | arti |\n|---|---|---|---|")
+        for column in table.columns:
+            meaning = column.help_id
+            if column.references:
+                meaning += f" Harus ada di `{column.references}`."
+            parts.append(f"| `{column.name}` | {_kind(column)} | {_required(column)} | {meaning} |")
+        parts.append("")
+    parts.append(OUTRO)
+    return "\n".join(parts)
+
+
+def write(root: Path) -> Path:
+    path = root / "docs" / "input-format.md"
+    path.write_text(input_format(), encoding="utf-8")
+    return path

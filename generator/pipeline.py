@@ -1,0 +1,196 @@
+"""Run the data stages in order: load → validate → privacy → metrics.
+
+``inspect`` reports on an input folder without raising (``check``);
+``prepare`` returns the dataset the page generators render, or raises
+InputError / PrivacyError before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from . import metrics, privacy
+from .errors import InputError, Problem, PrivacyError
+from .loaders import load
+from .validators import Validated, validate
+from .workdays import WorkCalendar
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    """What ``check`` tells: every problem and where every row ended."""
+
+    problems: list[Problem]
+    counts: dict[str, dict[str, int]]
+    validated: Validated | None = None
+    outcomes: dict[str, pd.Series] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self) -> dict:
+        return {"ok": self.ok, "problems": [p.as_json() for p in sorted(self.problems)],
+                "counts": self.counts}
+
+
+@dataclass
+class Dataset:
+    """Validated, privacy-checked tables with derived figures, ready to render."""
+
+    agencies: pd.DataFrame
+    complaints: pd.DataFrame  # all kept reports, with 'outcome' and derived columns
+    responses: pd.DataFrame  # events of kept reports, oldest first
+    counts: dict[str, dict[str, int]]
+    tz: ZoneInfo
+    calendar: WorkCalendar
+    as_of: pd.Timestamp | None
+
+    @property
+    def published(self) -> pd.DataFrame:
+        return self.complaints[self.complaints["outcome"] == privacy.PUBLISHED]
+
+
+def _count(outcome: pd.Series) -> dict[str, int]:
+    values = outcome.value_counts()
+    counts = {"total": int(len(outcome))}
+    for name in (privacy.PUBLISHED, privacy.COUNTED_ONLY, privacy.REJECTED):
+        counts[name] = int(values.get(name, 0))
+    return counts
+
+
+def inspect(folder: Path, settings: dict) -> Report:
+    """Load, validate and scan an input folder; never raises on bad input."""
+    tz = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+    loaded = load(folder)
+    problems = list(loaded.problems)
+    problems += privacy.identifying_columns(loaded.headers)
+    for raw in loaded.tables.values():
+        for header in raw.extra_columns:
+            if not privacy.identifying_column(header):
+                logger.warning("%s: kolom '%s' tidak dikenal, diabaikan", raw.file, header)
+    if "complaints" not in loaded.tables or "agencies" not in loaded.tables:
+        return Report(problems, {"complaints": {"total": 0, privacy.PUBLISHED: 0,
+                                                privacy.COUNTED_ONLY: 0, privacy.REJECTED: 0}})
+    validated = validate(loaded.tables, tz, tuple(settings["MAP_BOUNDS"]))
+    problems += validated.problems
+    for raw in loaded.tables.values():
+        typed = getattr(validated, raw.table.name)
+        problems += privacy.scan_text(raw, typed)
+    report = Report(problems, {}, validated)
+    _settle_rows(report)
+    return report
+
+
+def _settle_rows(report: Report) -> None:
+    """Decide each row's outcome; a report falls with its agency or any bad event."""
+    v = report.validated
+    agencies, complaints, responses = v.agencies, v.complaints, v.responses
+
+    def bad_rows(table: str) -> set[int]:
+        # Validation problems, and those of later stages (personal data) on the same file.
+        file = v.files.get(table)
+        return v.bad_rows(table) | {p.row for p in report.problems if p.file == file and p.row > 1}
+
+    agency_bad = agencies["row"].isin(bad_rows("agencies"))
+    good_agencies = set(agencies.loc[~agency_bad, "agency_id"].dropna())
+    bad_response = responses["row"].isin(bad_rows("responses"))
+    bad_response |= responses["agency_id"].notna() & ~responses["agency_id"].isin(good_agencies)
+    tainted = set(responses.loc[bad_response, "tracking_id"].dropna())
+    own = complaints["row"].isin(bad_rows("complaints"))
+    by_agency = ~own & complaints["agency_id"].notna() & ~complaints["agency_id"].isin(good_agencies)
+    by_events = ~own & complaints["tracking_id"].isin(tainted)
+    rejected = own | by_agency | by_events
+    file = v.files.get("complaints", "complaints.csv")
+    event_rows = responses.loc[bad_response].groupby("tracking_id")["row"].apply(list)
+    for row in complaints.loc[by_agency | by_events].itertuples(index=False):
+        because = (f"instansi '{row.agency_id}' ditolak" if row.agency_id not in good_agencies
+                   else "tindak lanjutnya bermasalah ("
+                   + ", ".join(f"{v.files['responses']}:{n}" for n in event_rows[row.tracking_id])
+                   + ")")
+        report.reasons.append(f"{file}:{row.row}: ditolak karena {because} [{row.tracking_id}]")
+    outcome = privacy.classify(complaints, rejected)
+    report.outcomes["complaints"] = outcome
+    kept = complaints.loc[outcome != privacy.REJECTED, ["tracking_id"]].assign(o=outcome)
+    by_id = dict(zip(kept["tracking_id"], kept["o"]))
+    response_outcome = responses["tracking_id"].map(by_id).fillna(privacy.REJECTED)
+    response_outcome[bad_response] = privacy.REJECTED
+    report.outcomes["responses"] = response_outcome.astype(object)
+    agency_outcome = pd.Series(privacy.PUBLISHED, index=agencies.index, dtype=object)
+    agency_outcome[agency_bad] = privacy.REJECTED
+    report.outcomes["agencies"] = agency_outcome
+    report.counts = {name: _count(o) for name, o in report.outcomes.items()}
+
+
+_PREPARED: dict[tuple, Dataset] = {}
+
+
+def _cache_key(settings: dict) -> tuple:
+    folder = Path(settings["DATA"])
+    files = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                  for p in sorted(folder.iterdir())) if folder.is_dir() else ()
+    return (str(folder), settings["SKIP_INVALID"], settings.get("TIMEZONE"),
+            tuple(settings["MAP_BOUNDS"]), tuple(settings["EXTRA_HOLIDAYS"]), files)
+
+
+def prepare(settings: dict) -> Dataset:
+    """The dataset to render, or InputError/PrivacyError listing every problem.
+
+    The CLI prepares the data before starting Pelican (so bad input fails
+    before anything is written) and the page generator asks again: the second
+    call for the same, unchanged input returns the same dataset.
+    """
+    key = _cache_key(settings)
+    if key not in _PREPARED:
+        _PREPARED.clear()
+        _PREPARED[key] = _prepare(settings)
+    return _PREPARED[key]
+
+
+def _prepare(settings: dict) -> Dataset:
+    started = time.perf_counter()
+    folder = Path(settings["DATA"])
+    report = inspect(folder, settings)
+    fatal = [p for p in report.problems if p.fatal]
+    personal = [p for p in fatal if p.message.startswith("data pribadi")]
+    if personal:
+        raise PrivacyError(report.problems, report.counts)
+    if fatal or (report.problems and not settings["SKIP_INVALID"]):
+        raise InputError(report.problems, report.counts)
+    v = report.validated
+    for problem in sorted(report.problems):
+        logger.warning("ditolak: %s", problem)
+    for reason in report.reasons:
+        logger.warning("%s", reason)
+    complaints = v.complaints[report.outcomes["complaints"] != privacy.REJECTED].copy()
+    complaints["outcome"] = report.outcomes["complaints"]
+    responses = v.responses[report.outcomes["responses"] != privacy.REJECTED]
+    agencies = v.agencies[report.outcomes["agencies"] != privacy.REJECTED]
+    tz = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+    calendar = WorkCalendar.covering(
+        [complaints["submitted_at"], complaints["closed_at"], responses["at"]],
+        tuple(settings["EXTRA_HOLIDAYS"]))
+    responses = responses.sort_values(["tracking_id", "at", "row"], kind="stable")
+    responses = responses.assign(
+        workdays_since_submitted=metrics.event_workdays(complaints, responses, calendar))
+    complaints = complaints.join(metrics.case_timings(complaints, responses, calendar))
+    dataset = Dataset(agencies.sort_values("agency_id", kind="stable"), complaints, responses,
+                      report.counts, tz, calendar, metrics.latest_timestamp(complaints, responses))
+    logger.info("data siap dalam %.1f detik: %s", time.perf_counter() - started,
+                _summary(report.counts))
+    return dataset
+
+
+def _summary(counts: dict) -> str:
+    c = counts["complaints"]
+    return (f"{c['total']} laporan: {c['published']} diterbitkan, {c['counted_only']} "
+            f"hanya dihitung, {c['rejected']} ditolak")

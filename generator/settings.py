@@ -1,0 +1,111 @@
+"""The project's own settings, declared once and checked strictly.
+
+They live in ``pelicanconf.py`` beside Pelican's. A name that is neither a
+Pelican setting nor one of ours is an error with a "did you mean" hint, so a
+typo such as ``SLA_RESPONSE_WORKDAY = 3`` cannot silently fall back to a default.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type | tuple[type, ...]
+    default: Any
+    help: str
+    choices: tuple = ()
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting("DATA", str, "data/sample", "Input folder (CONTRACT §1), relative to the settings file."),
+        Setting("REGION_NAME", str, "Kabupaten Lampung Utara", "The region the data covers."),
+        Setting("SITE_DESCRIPTION", str,
+                "Laporan warga dan jawaban pemerintah daerah, terbuka untuk semua.",
+                "One sentence for meta descriptions."),
+        Setting("SOURCE_NAME", str, "SP4N-LAPOR!", "The complaint channel the data comes from."),
+        Setting("MAP_BOUNDS", (tuple, list), (-11.0, 6.5, 94.0, 141.5),
+                "(lat_min, lat_max, lon_min, lon_max): coordinates outside are rejected."),
+        Setting("PII_POLICY", str, "stop", "What to do on personal data in free text.",
+                choices=("stop",)),
+        Setting("SKIP_INVALID", bool, False,
+                "Publish valid rows and reject invalid ones instead of refusing the input."),
+        Setting("CASES_PER_PAGE", int, 25, "Cases per page on agency pages."),
+        Setting("HOME_LATEST_CASES", int, 10, "Latest resolved cases listed on the home page."),
+        Setting("EXTRA_HOLIDAYS", (tuple, list), (),
+                "Extra non-working days (ISO dates, e.g. regional holidays) for working-day counts."),
+    )
+}
+
+# Names Pelican or its themes read that are not in DEFAULT_CONFIG.
+PELICAN_EXTRA = {
+    "TIMEZONE", "AUTHOR", "LINKS", "SOCIAL", "MENUITEMS", "FEED_DOMAIN", "FEED_ATOM", "FEED_RSS",
+    "FEED_ALL_RSS", "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS", "TRANSLATION_FEED_RSS",
+    "DEFAULT_DATE", "SITESUBTITLE", "SITELOGO", "GITHUB_URL", "DISQUS_SITENAME",
+    "GOOGLE_ANALYTICS", "DEFAULT_PAGINATION", "AUTHORS_SAVE_AS", "CATEGORIES_SAVE_AS",
+    "TAGS_SAVE_AS", "ARCHIVES_SAVE_AS", "STATIC_PATHS",
+}
+
+
+def _check_value(setting: Setting, value: Any) -> None:
+    expected = setting.type if isinstance(setting.type, tuple) else (setting.type,)
+    # bool is a subclass of int: an int setting must not accept True.
+    if not isinstance(value, expected) or (bool not in expected and isinstance(value, bool)):
+        names = " or ".join(t.__name__ for t in expected)
+        raise ConfigError(
+            f"Setting '{setting.name}' has incorrect type. Expected {names}, got "
+            f"{type(value).__name__}. Value: {value!r}. Hint: {setting.help}"
+        )
+    if setting.choices and value not in setting.choices:
+        raise ConfigError(
+            f"Setting '{setting.name}' must be one of {', '.join(map(repr, setting.choices))}. "
+            f"Value: {value!r}."
+        )
+
+
+def validate(settings: dict) -> dict:
+    """Check our settings in a Pelican settings dict and fill in defaults.
+
+    Returns the same dict. Raises ConfigError on the first wrong setting.
+    """
+    for setting in SETTINGS.values():
+        settings.setdefault(setting.name, setting.default)
+        _check_value(setting, settings[setting.name])
+    bounds = settings["MAP_BOUNDS"]
+    if len(bounds) != 4 or not all(isinstance(b, (int, float)) for b in bounds):
+        raise ConfigError(f"Setting 'MAP_BOUNDS' must be four numbers. Value: {bounds!r}.")
+    if not (bounds[0] < bounds[1] and bounds[2] < bounds[3]):
+        raise ConfigError(
+            f"Setting 'MAP_BOUNDS' must be (lat_min, lat_max, lon_min, lon_max). Value: {bounds!r}."
+        )
+    for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES"):
+        if settings[name] < 1:
+            raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")
+    try:
+        ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"Setting 'TIMEZONE' is not a known time zone. Value: "
+                          f"{settings.get('TIMEZONE')!r}. Hint: use 'Asia/Jakarta'.") from exc
+    return settings
+
+
+def check_names(path: Path) -> None:
+    """Refuse unknown upper-case names in a settings file, with a suggestion."""
+    known = set(DEFAULT_CONFIG) | PELICAN_EXTRA | set(SETTINGS)
+    for name in get_settings_from_file(str(path)):
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f" Hint: did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"Unknown setting '{name}' in {path.name}.{hint}")

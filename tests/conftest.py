@@ -1,0 +1,30 @@
+"""Shared fixtures: build a site from a small input folder made in code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from fixtures import base_tables, write_input  # noqa: E402
+
+from generator.cli import main as cli_main  # noqa: E402
+
+
+def build(data: Path, output: Path, *extra: str, settings: str = "pelicanconf.py") -> int:
+    """Run the real build command in-process; returns its exit code."""
+    return cli_main(["-q", "build", "--settings", str(ROOT / settings), "--data", str(data),
+                     "--output", str(output), *extra])
+
+
+@pytest.fixture(scope="session")
+def base_site(tmp_path_factory) -> Path:
+    """The site built from ``fixtures.base_tables()``."""
+    folder = tmp_path_factory.mktemp("base")
+    data = write_input(folder / "input", base_tables())
+    assert build(data, folder / "output") == 0
+    return folder / "output"

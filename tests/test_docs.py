@@ -1,0 +1,29 @@
+"""The documentation that is generated or quoted stays true."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.docs import input_format
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_input_format_doc_is_current():
+    committed = (ROOT / "docs" / "input-format.md").read_text("utf-8")
+    assert committed == input_format(), "run `python -m generator docs` and commit the result"
+
+
+def test_readme_opens_with_the_two_commands():
+    first_screen = "\n".join((ROOT / "README.md").read_text("utf-8").splitlines()[:25])
+    assert "make publish" in first_screen
+    assert "make test" in first_screen
+
+
+def test_makefile_has_the_documented_targets():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    targets = {line.split(":")[0] for line in makefile.splitlines() if ": " in line
+               and not line.startswith(("\t", "#", " ")) and "=" not in line.split(":")[0]}
+    assert {"help", "html", "serve", "devserver", "publish", "clean", "check", "test", "lint",
+            "sample", "bench"} <= targets
+    assert makefile.index("help:") < makefile.index("html:")

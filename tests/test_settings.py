@@ -1,0 +1,54 @@
+"""Settings are strict: unknown or mistyped settings fail with a hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import load_settings
+from generator.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def settings_file(tmp_path: Path, extra: str) -> Path:
+    base = (ROOT / "pelicanconf.py").read_text("utf-8")
+    base = base.replace('PATH = "content"', f'PATH = "{ROOT / "content"}"')
+    base = base.replace('THEME = "theme"', f'THEME = "{ROOT / "theme"}"')
+    path = tmp_path / "conf.py"
+    path.write_text(base + "\n" + extra + "\n", "utf-8")
+    return path
+
+
+def test_project_settings_load():
+    config = load_settings(ROOT / "pelicanconf.py")
+    assert config["CASES_PER_PAGE"] == 25
+    assert Path(config["DATA"]) == ROOT / "data" / "sample"
+
+
+def test_unknown_setting_is_refused_with_suggestion(tmp_path):
+    with pytest.raises(ConfigError, match="did you mean 'CASES_PER_PAGE'"):
+        load_settings(settings_file(tmp_path, "CASES_PER_PAG = 10"))
+
+
+@pytest.mark.parametrize("line, message", [
+    ("CASES_PER_PAGE = '25'", "Expected int, got str"),
+    ("CASES_PER_PAGE = True", "Expected int, got bool"),
+    ("CASES_PER_PAGE = 0", "at least 1"),
+    ("PII_POLICY = 'ignore'", "must be one of"),
+    ("MAP_BOUNDS = (6.5, -11, 94, 141.5)", "lat_min, lat_max"),
+    ("TIMEZONE = 'Asia/Jakata'", "not a known time zone"),
+    ("JINJA_ENVIRONMENT = {'autoescape': False}", "autoescape"),
+])
+def test_bad_values_are_refused(tmp_path, line, message):
+    with pytest.raises(ConfigError, match=message):
+        load_settings(settings_file(tmp_path, line))
+
+
+def test_cli_reports_config_error_with_exit_2(tmp_path, capsys):
+    from generator.cli import main
+
+    code = main(["check", str(tmp_path), "--settings", str(settings_file(tmp_path, "FOO = 1"))])
+    assert code == 2
+    assert "Unknown setting 'FOO'" in capsys.readouterr().err
