@@ -31,8 +31,12 @@ DIRECT_TEMPLATES = []
 READERS = {"rst": None}  # Markdown only (and no docutils locale warning)
 STATIC_PATHS = []
 THEME_STATIC_DIR = "theme"
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
-                     "extensions": []}
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
 
 # Nothing Pelican would add on its own: no feeds, tags, authors or archives.
 FEED_ALL_ATOM = None

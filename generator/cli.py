@@ -34,16 +34,20 @@ def load_settings(path: Path, overrides: dict | None = None) -> dict:
         data = path.resolve().parent / data
     config["DATA"] = str(data.resolve())
     if not config["JINJA_ENVIRONMENT"].get("autoescape"):
-        raise ConfigError("Setting 'JINJA_ENVIRONMENT' must keep autoescape=True. Hint: "
-                          "every text a person typed must be shown literally.")
+        raise ConfigError(
+            "Setting 'JINJA_ENVIRONMENT' must keep autoescape=True. Hint: "
+            "every text a person typed must be shown literally."
+        )
     return config
 
 
 def print_counts(counts: dict, stream) -> None:
     labels = {"complaints": "laporan", "responses": "tindak lanjut", "agencies": "instansi"}
     for table, c in counts.items():
-        line = (f"{labels.get(table, table)}: {c['total']} baris = {c['published']} diterbitkan"
-                f" + {c['counted_only']} hanya dihitung + {c['rejected']} ditolak")
+        line = (
+            f"{labels.get(table, table)}: {c['total']} baris = {c['published']} diterbitkan"
+            f" + {c['counted_only']} hanya dihitung + {c['rejected']} ditolak"
+        )
         print(line, file=stream)
 
 
@@ -136,8 +140,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     build.add_argument("--data", help="input folder (default: DATA in the settings)")
     build.add_argument("--output", default="output")
-    build.add_argument("--skip-invalid", action="store_true",
-                       help="publish valid rows, reject invalid ones (never personal data)")
+    build.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="publish valid rows, reject invalid ones (never personal data)",
+    )
     build.set_defaults(run=cmd_build)
 
     sample = sub.add_parser("sample", help="write a deterministic sample input folder")
@@ -153,7 +160,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     level = logging.WARNING if args.quiet or getattr(args, "json", False) else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     try:
         return args.run(args)
     except ConfigError as error:

@@ -57,14 +57,18 @@ class CaseSummary:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    kind: str = doc("Event kind for styling: masuk, verifikasi, disposisi, tanggapan, tindak_lanjut, "
-                    "selesai, komentar, ditutup.")
+    kind: str = doc(
+        "Event kind for styling: masuk, verifikasi, disposisi, tanggapan, tindak_lanjut, "
+        "selesai, komentar, ditutup."
+    )
     at: DateText = doc("When it happened.")
     actor: str = doc("Who acted: 'Pelapor', 'Admin', or the agency's name.")
     actor_url: str = doc("Agency page URL when the actor is an agency, else ''.", default="")
     action: str = doc("What happened, in Indonesian, e.g. 'Disposisi ke Dinas PUPR'.", default="")
     text: str = doc("Text written with the event, plain text; '' when none.", default="")
-    since_previous: str = doc("Elapsed time since the previous step, e.g. '2 hari kerja'.", default="")
+    since_previous: str = doc(
+        "Elapsed time since the previous step, e.g. '2 hari kerja'.", default=""
+    )
     since_submitted: str = doc("Elapsed time since the report was filed.", default="")
 
 
@@ -86,7 +90,9 @@ class Site:
     region: str = doc("The region the data covers, e.g. 'Kabupaten Lampung Utara'.")
     description: str = doc("One-sentence description for meta tags.")
     nav: tuple[Link, ...] = doc("Main navigation links.")
-    data_as_of: DateText | None = doc("Latest timestamp in the input: when the data was last updated.")
+    data_as_of: DateText | None = doc(
+        "Latest timestamp in the input: when the data was last updated."
+    )
     source_name: str = doc("The complaint channel the data comes from.")
 
 
@@ -95,14 +101,20 @@ class CasePage:
     template = "case.html"
     path: str = doc("URL of this page.")
     case: CaseSummary = doc("The case's summary fields.")
-    body_paragraphs: tuple[str, ...] = doc("The citizen's text split into paragraphs, plain text; "
-                                           "line breaks inside a paragraph are kept by CSS.")
+    body_paragraphs: tuple[str, ...] = doc(
+        "The citizen's text split into paragraphs, plain text; "
+        "line breaks inside a paragraph are kept by CSS."
+    )
     privacy_label: str = doc("'Publik' or 'Anonim'.")
     channel_label: str = doc("The channel in Indonesian, '' when unknown.")
     rating: int | None = doc("Reporter's rating 1-5, or None.")
-    response_time: str = doc("Working days to the first agency answer, e.g. '3 hari kerja'; '' if none.")
+    response_time: str = doc(
+        "Working days to the first agency answer, e.g. '3 hari kerja'; '' if none."
+    )
     resolution_time: str = doc("Working days to closure.")
-    timeline: tuple[TimelineEvent, ...] = doc("Every event, oldest first, starting with submission.")
+    timeline: tuple[TimelineEvent, ...] = doc(
+        "Every event, oldest first, starting with submission."
+    )
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.row}" if self.row else self.file
-        text = f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+        text = (
+            f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+        )
         if self.tracking_id:
             text += f" [{self.tracking_id}]"
         if self.hint:

@@ -12,20 +12,43 @@ from .contexts import DateText
 
 LOCALE = "id"
 
-TYPE_LABELS = {"pengaduan": "Pengaduan", "aspirasi": "Aspirasi",
-               "permintaan_informasi": "Permintaan Informasi"}
+TYPE_LABELS = {
+    "pengaduan": "Pengaduan",
+    "aspirasi": "Aspirasi",
+    "permintaan_informasi": "Permintaan Informasi",
+}
 STATUS_LABELS = {"belum": "Belum ditindaklanjuti", "proses": "Dalam proses", "selesai": "Selesai"}
 PRIVACY_LABELS = {"publik": "Publik", "anonim": "Anonim", "rahasia": "Rahasia"}
-CHANNEL_LABELS = {"web": "Situs web", "android": "Aplikasi Android", "sms": "SMS",
-                  "media_sosial": "Media sosial", "tatap_muka": "Tatap muka", "lainnya": "Lainnya"}
-KIND_LABELS = {"opd": "Perangkat daerah (OPD)", "kecamatan": "Kecamatan", "bumd": "BUMD",
-               "vertikal": "Instansi vertikal", "lainnya": "Lainnya"}
-ACTION_LABELS = {"verifikasi": "Verifikasi laporan", "disposisi": "Disposisi",
-                 "tanggapan": "Tanggapan", "tindak_lanjut": "Tindak lanjut",
-                 "selesai": "Laporan ditutup", "komentar": "Komentar"}
+CHANNEL_LABELS = {
+    "web": "Situs web",
+    "android": "Aplikasi Android",
+    "sms": "SMS",
+    "media_sosial": "Media sosial",
+    "tatap_muka": "Tatap muka",
+    "lainnya": "Lainnya",
+}
+KIND_LABELS = {
+    "opd": "Perangkat daerah (OPD)",
+    "kecamatan": "Kecamatan",
+    "bumd": "BUMD",
+    "vertikal": "Instansi vertikal",
+    "lainnya": "Lainnya",
+}
+ACTION_LABELS = {
+    "verifikasi": "Verifikasi laporan",
+    "disposisi": "Disposisi",
+    "tanggapan": "Tanggapan",
+    "tindak_lanjut": "Tindak lanjut",
+    "selesai": "Laporan ditutup",
+    "komentar": "Komentar",
+}
 ACTOR_LABELS = {"admin": "Admin", "pelapor": "Pelapor"}
-ZONE_ABBREVIATIONS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
-                      "Asia/Jayapura": "WIT"}
+ZONE_ABBREVIATIONS = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
 
 
 def number(value: int | float) -> str:

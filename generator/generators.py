@@ -35,7 +35,8 @@ class CasesGenerator(Generator):
         target = Path(self.output_path, page.path.lstrip("/"), "index.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         html = self.get_template(page.template.removesuffix(".html")).render(
-            site=self.site, **template_variables(page))
+            site=self.site, **template_variables(page)
+        )
         target.write_text(html, encoding="utf-8")
 
     def generate_output(self, writer) -> None:

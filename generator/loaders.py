@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 EXTENSIONS = (".csv", ".xlsx", ".json")
 # cp1252 leaves five bytes undefined; Excel never writes them, so a file that
 # holds one is neither UTF-8 nor Windows-1252 and is reported, not guessed.
-_HINT_ENCODING = "simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\""
+_HINT_ENCODING = 'simpan ulang dari Excel sebagai "CSV UTF-8 (Comma delimited)"'
 
 
 @dataclass
@@ -55,8 +55,16 @@ def discover(folder: Path) -> tuple[dict[str, Path], list[Problem], list[str]]:
     found: dict[str, list[Path]] = {}
     others: list[str] = []
     if not folder.is_dir():
-        problems.append(Problem(str(folder), 0, "", "folder input tidak ditemukan", fatal=True,
-                                hint="jalankan dengan DATA=folder-ekspor/"))
+        problems.append(
+            Problem(
+                str(folder),
+                0,
+                "",
+                "folder input tidak ditemukan",
+                fatal=True,
+                hint="jalankan dengan DATA=folder-ekspor/",
+            )
+        )
         return {}, problems, others
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         name, ext = path.stem.lower(), path.suffix.lower()
@@ -68,15 +76,30 @@ def discover(folder: Path) -> tuple[dict[str, Path], list[Problem], list[str]]:
     for name, table in TABLES.items():
         paths = found.get(name, [])
         if len(paths) > 1:
-            problems.append(Problem(paths[1].name, 0, "", f"tabel '{name}' ada di lebih dari satu "
-                                    f"file: {', '.join(p.name for p in paths)}", fatal=True,
-                                    hint="sisakan satu file per tabel"))
+            problems.append(
+                Problem(
+                    paths[1].name,
+                    0,
+                    "",
+                    f"tabel '{name}' ada di lebih dari satu "
+                    f"file: {', '.join(p.name for p in paths)}",
+                    fatal=True,
+                    hint="sisakan satu file per tabel",
+                )
+            )
         elif paths:
             chosen[name] = paths[0]
         elif table.required:
-            problems.append(Problem(f"{name}.csv", 0, "", f"tabel wajib '{name}' tidak ada di "
-                                    f"{folder}", fatal=True,
-                                    hint=f"tambahkan {name}.csv, {name}.xlsx atau {name}.json"))
+            problems.append(
+                Problem(
+                    f"{name}.csv",
+                    0,
+                    "",
+                    f"tabel wajib '{name}' tidak ada di {folder}",
+                    fatal=True,
+                    hint=f"tambahkan {name}.csv, {name}.xlsx atau {name}.json",
+                )
+            )
     return chosen, problems, others
 
 
@@ -89,8 +112,20 @@ def decode(raw: bytes, file: str) -> tuple[str | None, str, list[Problem]]:
             return None, "", [_encoding_problem(file, exc)]
     # Without a BOM, UTF-16 still shows itself by NUL bytes, which no CSV text holds.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
-        return None, "", [Problem(file, 0, "", "file berformat UTF-16 (\"Unicode Text\") tidak "
-                                  "didukung", fatal=True, hint=_HINT_ENCODING)]
+        return (
+            None,
+            "",
+            [
+                Problem(
+                    file,
+                    0,
+                    "",
+                    'file berformat UTF-16 ("Unicode Text") tidak didukung',
+                    fatal=True,
+                    hint=_HINT_ENCODING,
+                )
+            ],
+        )
     try:
         return raw.decode("utf-8"), "UTF-8", []
     except UnicodeDecodeError:
@@ -102,8 +137,14 @@ def decode(raw: bytes, file: str) -> tuple[str | None, str, list[Problem]]:
 
 
 def _encoding_problem(file: str, exc: UnicodeDecodeError) -> Problem:
-    return Problem(file, 0, "", f"bukan teks UTF-8 maupun Windows-1252 (byte tak dikenal di "
-                   f"posisi {exc.start})", fatal=True, hint=_HINT_ENCODING)
+    return Problem(
+        file,
+        0,
+        "",
+        f"bukan teks UTF-8 maupun Windows-1252 (byte tak dikenal di posisi {exc.start})",
+        fatal=True,
+        hint=_HINT_ENCODING,
+    )
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str, list[Problem]]:
@@ -121,13 +162,29 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str, 
     except csv.Error as exc:
         # The record that could not be read, as a spreadsheet numbers it (not the file line).
         row = len(records) + 2 if header else 1
-        problems.append(Problem(path.name, row, "", f"CSV rusak: {exc}", fatal=True,
-                                hint="periksa tanda kutip yang tidak ditutup"))
+        problems.append(
+            Problem(
+                path.name,
+                row,
+                "",
+                f"CSV rusak: {exc}",
+                fatal=True,
+                hint="periksa tanda kutip yang tidak ditutup",
+            )
+        )
         return [], [], encoding, problems
     if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
         sep = "titik koma (;)" if ";" in header[0] else "tab"
-        problems.append(Problem(path.name, 1, "", f"kolom dipisah dengan {sep}, bukan koma",
-                                fatal=True, hint=_HINT_ENCODING))
+        problems.append(
+            Problem(
+                path.name,
+                1,
+                "",
+                f"kolom dipisah dengan {sep}, bukan koma",
+                fatal=True,
+                hint=_HINT_ENCODING,
+            )
+        )
         return [], [], encoding, problems
     return header, records, encoding, problems
 
@@ -152,7 +209,11 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        return [], [], [Problem(path.name, 0, "", f"file XLSX tidak bisa dibaca: {exc}", fatal=True)]
+        return (
+            [],
+            [],
+            [Problem(path.name, 0, "", f"file XLSX tidak bisa dibaca: {exc}", fatal=True)],
+        )
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = [_cell_text(v) for v in next(rows, ())]
@@ -170,11 +231,31 @@ def _read_json(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str,
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return [], [], encoding, [Problem(path.name, 0, "", f"JSON rusak di baris {exc.lineno} "
-                                          f"kolom {exc.colno}: {exc.msg}", fatal=True)]
+        return (
+            [],
+            [],
+            encoding,
+            [
+                Problem(
+                    path.name,
+                    0,
+                    "",
+                    f"JSON rusak di baris {exc.lineno} kolom {exc.colno}: {exc.msg}",
+                    fatal=True,
+                )
+            ],
+        )
     if not isinstance(data, list):
-        return [], [], encoding, [Problem(path.name, 0, "", "JSON harus berupa array objek "
-                                          "([{...}, {...}])", fatal=True)]
+        return (
+            [],
+            [],
+            encoding,
+            [
+                Problem(
+                    path.name, 0, "", "JSON harus berupa array objek ([{...}, {...}])", fatal=True
+                )
+            ],
+        )
     header: list[str] = []
     seen: set[str] = set()
     for obj in data:
@@ -193,8 +274,14 @@ def _read_json(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str,
         for key in header:
             value = obj.get(key)
             if isinstance(value, (dict, list)):
-                problems.append(Problem(path.name, number, key.strip().lower(),
-                                        "nilai harus teks atau angka, bukan objek/array"))
+                problems.append(
+                    Problem(
+                        path.name,
+                        number,
+                        key.strip().lower(),
+                        "nilai harus teks atau angka, bukan objek/array",
+                    )
+                )
                 value = ""
             cells.append(_cell_text(value))
         records.append((number, cells))
@@ -213,24 +300,49 @@ def read_table(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]
     else:
         header, records, encoding, problems = _read_json(path)
     if not any(p.fatal for p in problems) and not any(h.strip() for h in header):
-        problems.append(Problem(path.name, 1, "", "berkas kosong: tidak ada baris header",
-                                fatal=True, hint="baris pertama harus berisi nama kolom"))
+        problems.append(
+            Problem(
+                path.name,
+                1,
+                "",
+                "berkas kosong: tidak ada baris header",
+                fatal=True,
+                hint="baris pertama harus berisi nama kolom",
+            )
+        )
     if any(p.fatal for p in problems):
         return None, problems, header
     names = [h.strip().lower() for h in header]
     index: dict[str, int] = {}
     for i, name in enumerate(names):
         if name in index and name:
-            problems.append(Problem(path.name, 1, name, f"kolom ganda (kolom ke-{index[name] + 1} "
-                                    f"dan ke-{i + 1})", fatal=True))
+            problems.append(
+                Problem(
+                    path.name,
+                    1,
+                    name,
+                    f"kolom ganda (kolom ke-{index[name] + 1} dan ke-{i + 1})",
+                    fatal=True,
+                )
+            )
         index.setdefault(name, i)
     for column in table.columns:
         if column.always_required and column.name not in index:
-            problems.append(Problem(path.name, 1, column.name, "kolom wajib tidak ada", fatal=True,
-                                    hint=f"kolom yang ada: {', '.join(n for n in names if n)}"))
+            problems.append(
+                Problem(
+                    path.name,
+                    1,
+                    column.name,
+                    "kolom wajib tidak ada",
+                    fatal=True,
+                    hint=f"kolom yang ada: {', '.join(n for n in names if n)}",
+                )
+            )
     if any(p.fatal for p in problems):
         return None, problems, header
-    extra = tuple(h.strip() for h, n in zip(header, names) if n and n not in table.column_names)
+    extra = tuple(
+        h.strip() for h, n in zip(header, names, strict=True) if n and n not in table.column_names
+    )
     width = len(header)
     data: dict[str, list[str]] = {c: [] for c in table.column_names}
     rows: list[int] = []
@@ -238,9 +350,15 @@ def read_table(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]
         if cells is None or not any(c.strip() for c in cells):
             continue  # an empty row is no record
         if len(cells) != width and ext == ".csv":
-            problems.append(Problem(path.name, number, "", f"baris ini punya {len(cells)} kolom, "
-                                    f"header punya {width}",
-                                    hint="teks yang memuat koma harus diapit tanda kutip"))
+            problems.append(
+                Problem(
+                    path.name,
+                    number,
+                    "",
+                    f"baris ini punya {len(cells)} kolom, header punya {width}",
+                    hint="teks yang memuat koma harus diapit tanda kutip",
+                )
+            )
         cells = cells + [""] * (width - len(cells))
         rows.append(number)
         for column, values in data.items():

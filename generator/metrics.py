@@ -15,7 +15,9 @@ from .workdays import WorkCalendar
 
 def first_responses(responses: pd.DataFrame) -> pd.Series:
     """Earliest answering agency event per tracking_id."""
-    answers = responses[(responses["actor"] == "instansi") & responses["action"].isin(ANSWER_ACTIONS)]
+    answers = responses[
+        (responses["actor"] == "instansi") & responses["action"].isin(ANSWER_ACTIONS)
+    ]
     return answers.groupby("tracking_id")["at"].min()
 
 
@@ -27,22 +29,28 @@ def rerouted_reports(complaints: pd.DataFrame, responses: pd.DataFrame) -> pd.Se
     return complaints["tracking_id"].isin(set(other["tracking_id"]))
 
 
-def case_timings(complaints: pd.DataFrame, responses: pd.DataFrame,
-                 calendar: WorkCalendar) -> pd.DataFrame:
+def case_timings(
+    complaints: pd.DataFrame, responses: pd.DataFrame, calendar: WorkCalendar
+) -> pd.DataFrame:
     """Per report: first response time and working days to answer and to close."""
     first = first_responses(responses).astype(complaints["submitted_at"].dtype)
     first = first.reindex(complaints["tracking_id"]).set_axis(complaints.index)
-    return pd.DataFrame({
-        "first_response_at": first,
-        "response_workdays": calendar.between(complaints["submitted_at"], first),
-        "resolution_workdays": calendar.between(complaints["submitted_at"],
-                                                complaints["closed_at"]),
-        "rerouted": rerouted_reports(complaints, responses),
-    }, index=complaints.index)
+    return pd.DataFrame(
+        {
+            "first_response_at": first,
+            "response_workdays": calendar.between(complaints["submitted_at"], first),
+            "resolution_workdays": calendar.between(
+                complaints["submitted_at"], complaints["closed_at"]
+            ),
+            "rerouted": rerouted_reports(complaints, responses),
+        },
+        index=complaints.index,
+    )
 
 
-def event_workdays(complaints: pd.DataFrame, responses: pd.DataFrame,
-                   calendar: WorkCalendar) -> pd.Series:
+def event_workdays(
+    complaints: pd.DataFrame, responses: pd.DataFrame, calendar: WorkCalendar
+) -> pd.Series:
     """Working days from each event's report submission to the event."""
     submitted = complaints.set_index("tracking_id")["submitted_at"]
     return calendar.between(responses["tracking_id"].map(submitted), responses["at"])
@@ -51,11 +59,13 @@ def event_workdays(complaints: pd.DataFrame, responses: pd.DataFrame,
 def agency_counts(agencies: pd.DataFrame, complaints: pd.DataFrame) -> pd.DataFrame:
     """received, resolved, open and published per agency (all privacy levels counted)."""
     grouped = complaints.groupby("agency_id")
-    counts = pd.DataFrame({
-        "received": grouped.size(),
-        "resolved": grouped["status"].agg(lambda s: int((s == "selesai").sum())),
-        "published": grouped["outcome"].agg(lambda s: int((s == "published").sum())),
-    })
+    counts = pd.DataFrame(
+        {
+            "received": grouped.size(),
+            "resolved": grouped["status"].agg(lambda s: int((s == "selesai").sum())),
+            "published": grouped["outcome"].agg(lambda s: int((s == "published").sum())),
+        }
+    )
     counts = counts.reindex(agencies["agency_id"]).fillna(0).astype("int64")
     counts["open"] = counts["received"] - counts["resolved"]
     return counts
@@ -65,7 +75,7 @@ def headline(complaints: pd.DataFrame) -> dict[str, float | int | None]:
     """Figures for the home page over every report, rahasia and open ones included."""
     answered = complaints["response_workdays"].dropna()
     return {
-        "received": int(len(complaints)),
+        "received": len(complaints),
         "resolved": int((complaints["status"] == "selesai").sum()),
         "open": int((complaints["status"] != "selesai").sum()),
         "published": int((complaints["outcome"] == "published").sum()),
@@ -75,7 +85,10 @@ def headline(complaints: pd.DataFrame) -> dict[str, float | int | None]:
 
 def latest_timestamp(complaints: pd.DataFrame, responses: pd.DataFrame) -> pd.Timestamp | None:
     """The latest moment in the input: the data's 'as of' date."""
-    candidates = [complaints["submitted_at"].max(), complaints["closed_at"].max(),
-                  responses["at"].max() if len(responses) else pd.NaT]
+    candidates = [
+        complaints["submitted_at"].max(),
+        complaints["closed_at"].max(),
+        responses["at"].max() if len(responses) else pd.NaT,
+    ]
     found = [c for c in candidates if pd.notna(c)]
     return max(found) if found else None

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from . import metrics, privacy
-from .errors import InputError, Problem, PrivacyError
+from .errors import InputError, PrivacyError, Problem
 from .loaders import load
 from .validators import Validated, validate
 from .workdays import WorkCalendar
@@ -39,8 +39,11 @@ class Report:
         return not self.problems
 
     def as_json(self) -> dict:
-        return {"ok": self.ok, "problems": [p.as_json() for p in sorted(self.problems)],
-                "counts": self.counts}
+        return {
+            "ok": self.ok,
+            "problems": [p.as_json() for p in sorted(self.problems)],
+            "counts": self.counts,
+        }
 
 
 @dataclass
@@ -62,7 +65,7 @@ class Dataset:
 
 def _count(outcome: pd.Series) -> dict[str, int]:
     values = outcome.value_counts()
-    counts = {"total": int(len(outcome))}
+    counts = {"total": len(outcome)}
     for name in (privacy.PUBLISHED, privacy.COUNTED_ONLY, privacy.REJECTED):
         counts[name] = int(values.get(name, 0))
     return counts
@@ -79,8 +82,17 @@ def inspect(folder: Path, settings: dict) -> Report:
             if not privacy.identifying_column(header):
                 logger.warning("%s: kolom '%s' tidak dikenal, diabaikan", raw.file, header)
     if "complaints" not in loaded.tables or "agencies" not in loaded.tables:
-        return Report(problems, {"complaints": {"total": 0, privacy.PUBLISHED: 0,
-                                                privacy.COUNTED_ONLY: 0, privacy.REJECTED: 0}})
+        return Report(
+            problems,
+            {
+                "complaints": {
+                    "total": 0,
+                    privacy.PUBLISHED: 0,
+                    privacy.COUNTED_ONLY: 0,
+                    privacy.REJECTED: 0,
+                }
+            },
+        )
     validated = validate(loaded.tables, tz, tuple(settings["MAP_BOUNDS"]))
     problems += validated.problems
     for raw in loaded.tables.values():
@@ -107,21 +119,26 @@ def _settle_rows(report: Report) -> None:
     bad_response |= responses["agency_id"].notna() & ~responses["agency_id"].isin(good_agencies)
     tainted = set(responses.loc[bad_response, "tracking_id"].dropna())
     own = complaints["row"].isin(bad_rows("complaints"))
-    by_agency = ~own & complaints["agency_id"].notna() & ~complaints["agency_id"].isin(good_agencies)
+    by_agency = (
+        ~own & complaints["agency_id"].notna() & ~complaints["agency_id"].isin(good_agencies)
+    )
     by_events = ~own & complaints["tracking_id"].isin(tainted)
     rejected = own | by_agency | by_events
     file = v.files.get("complaints", "complaints.csv")
     event_rows = responses.loc[bad_response].groupby("tracking_id")["row"].apply(list)
     for row in complaints.loc[by_agency | by_events].itertuples(index=False):
-        because = (f"instansi '{row.agency_id}' ditolak" if row.agency_id not in good_agencies
-                   else "tindak lanjutnya bermasalah ("
-                   + ", ".join(f"{v.files['responses']}:{n}" for n in event_rows[row.tracking_id])
-                   + ")")
+        because = (
+            f"instansi '{row.agency_id}' ditolak"
+            if row.agency_id not in good_agencies
+            else "tindak lanjutnya bermasalah ("
+            + ", ".join(f"{v.files['responses']}:{n}" for n in event_rows[row.tracking_id])
+            + ")"
+        )
         report.reasons.append(f"{file}:{row.row}: ditolak karena {because} [{row.tracking_id}]")
     outcome = privacy.classify(complaints, rejected)
     report.outcomes["complaints"] = outcome
     kept = complaints.loc[outcome != privacy.REJECTED, ["tracking_id"]].assign(o=outcome)
-    by_id = dict(zip(kept["tracking_id"], kept["o"]))
+    by_id = dict(zip(kept["tracking_id"], kept["o"], strict=True))
     response_outcome = responses["tracking_id"].map(by_id).fillna(privacy.REJECTED)
     response_outcome[bad_response] = privacy.REJECTED
     report.outcomes["responses"] = response_outcome.astype(object)
@@ -136,10 +153,19 @@ _PREPARED: dict[tuple, Dataset] = {}
 
 def _cache_key(settings: dict) -> tuple:
     folder = Path(settings["DATA"])
-    files = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                  for p in sorted(folder.iterdir())) if folder.is_dir() else ()
-    return (str(folder), settings["SKIP_INVALID"], settings.get("TIMEZONE"),
-            tuple(settings["MAP_BOUNDS"]), tuple(settings["EXTRA_HOLIDAYS"]), files)
+    files = (
+        tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()))
+        if folder.is_dir()
+        else ()
+    )
+    return (
+        str(folder),
+        settings["SKIP_INVALID"],
+        settings.get("TIMEZONE"),
+        tuple(settings["MAP_BOUNDS"]),
+        tuple(settings["EXTRA_HOLIDAYS"]),
+        files,
+    )
 
 
 def prepare(settings: dict) -> Dataset:
@@ -178,19 +204,31 @@ def _prepare(settings: dict) -> Dataset:
     tz = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
     calendar = WorkCalendar.covering(
         [complaints["submitted_at"], complaints["closed_at"], responses["at"]],
-        tuple(settings["EXTRA_HOLIDAYS"]))
+        tuple(settings["EXTRA_HOLIDAYS"]),
+    )
     responses = responses.sort_values(["tracking_id", "at", "row"], kind="stable")
     responses = responses.assign(
-        workdays_since_submitted=metrics.event_workdays(complaints, responses, calendar))
+        workdays_since_submitted=metrics.event_workdays(complaints, responses, calendar)
+    )
     complaints = complaints.join(metrics.case_timings(complaints, responses, calendar))
-    dataset = Dataset(agencies.sort_values("agency_id", kind="stable"), complaints, responses,
-                      report.counts, tz, calendar, metrics.latest_timestamp(complaints, responses))
-    logger.info("data siap dalam %.1f detik: %s", time.perf_counter() - started,
-                _summary(report.counts))
+    dataset = Dataset(
+        agencies.sort_values("agency_id", kind="stable"),
+        complaints,
+        responses,
+        report.counts,
+        tz,
+        calendar,
+        metrics.latest_timestamp(complaints, responses),
+    )
+    logger.info(
+        "data siap dalam %.1f detik: %s", time.perf_counter() - started, _summary(report.counts)
+    )
     return dataset
 
 
 def _summary(counts: dict) -> str:
     c = counts["complaints"]
-    return (f"{c['total']} laporan: {c['published']} diterbitkan, {c['counted_only']} "
-            f"hanya dihitung, {c['rejected']} ditolak")
+    return (
+        f"{c['total']} laporan: {c['published']} diterbitkan, {c['counted_only']} "
+        f"hanya dihitung, {c['rejected']} ditolak"
+    )

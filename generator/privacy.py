@@ -21,8 +21,25 @@ PUBLISHED, COUNTED_ONLY, REJECTED = "published", "counted_only", "rejected"
 # Header words that identify a reporter. Matched against the header's words, so
 # "nik" matches "NIK" and "nik_pelapor" but not "teknik".
 _IDENTIFYING_WORDS = {
-    "nik", "kk", "nokk", "ktp", "hp", "nohp", "phone", "telepon", "telp", "tlp", "telpon",
-    "handphone", "whatsapp", "wa", "email", "mail", "surel", "alamat", "address",
+    "nik",
+    "kk",
+    "nokk",
+    "ktp",
+    "hp",
+    "nohp",
+    "phone",
+    "telepon",
+    "telp",
+    "tlp",
+    "telpon",
+    "handphone",
+    "whatsapp",
+    "wa",
+    "email",
+    "mail",
+    "surel",
+    "alamat",
+    "address",
 }
 _NAME_WORDS = {"nama", "name"}
 _REPORTER_WORDS = {"pelapor", "reporter", "pengadu", "pemohon", "user", "pengguna"}
@@ -40,16 +57,25 @@ def identifying_column(header: str) -> bool:
         return True
     # "pelapor" alone, a name column about the reporter, or a person's full name.
     given = set(words)
-    return bool(given and given <= _REPORTER_WORDS | _NAME_WORDS | _FULL_WORDS and (
-        given & _REPORTER_WORDS or (given & _NAME_WORDS and given & _FULL_WORDS)))
+    return bool(
+        given
+        and given <= _REPORTER_WORDS | _NAME_WORDS | _FULL_WORDS
+        and (given & _REPORTER_WORDS or (given & _NAME_WORDS and given & _FULL_WORDS))
+    )
 
 
 def identifying_columns(headers: dict[str, tuple[str, ...]]) -> list[Problem]:
     """One fatal problem per identifying column, in every file whose header was read
     (also in a file that fails for another reason, so one run reports everything)."""
     return [
-        Problem(file, 1, header, "kolom identitas pelapor tidak boleh ada; seluruh input "
-                "ditolak", fatal=True, hint="hapus kolom ini dari ekspor sebelum diterbitkan")
+        Problem(
+            file,
+            1,
+            header,
+            "kolom identitas pelapor tidak boleh ada; seluruh input ditolak",
+            fatal=True,
+            hint="hapus kolom ini dari ekspor sebelum diterbitkan",
+        )
         for file, names in headers.items()
         for header in names
         if identifying_column(header)
@@ -71,19 +97,35 @@ def _nik_like(match: re.Match) -> bool:
 
 
 DETECTORS = (
-    Detector("alamat e-mail", re.compile(
-        r"[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\))\s*[A-Za-z0-9-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*"
-        r"[A-Za-z0-9-]+)+", re.IGNORECASE)),
+    Detector(
+        "alamat e-mail",
+        re.compile(
+            r"[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\))\s*[A-Za-z0-9-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*"
+            r"[A-Za-z0-9-]+)+",
+            re.IGNORECASE,
+        ),
+    ),
     Detector("NIK/nomor KK", re.compile(r"(?<![\d/])\d(?:[ .-]?\d){15}(?![\d/])"), _nik_like),
-    Detector("nomor telepon", re.compile(
-        r"(?<![\d/])(?:\+62|62|0)[ .-]?8\d(?:[ .-]?\d){6,10}(?![\d/])")),
-    Detector("nomor telepon", re.compile(
-        r"(?i)(?:telp|tlp|telepon|telpon|fax|hp|wa)\.?\s*:?\s*\(?0\d{2,3}\)?[ .-]?\d{3,4}[ .-]?\d{2,5}")),
-    Detector("nomor rekening", re.compile(
-        # "rek. BRI no. 0021-01-…", "rekening Bank Lampung a.n. Budi 123…": up to three words
-        # (bank, "no.", "a.n.", a name) may stand between the word and the number, but not
-        # "Rp": "rekening air Rp 1.250.000" is a water bill.
-        r"(?i)\brek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?\s*:?\s*\d(?:[ .-]?\d){6,19}")),
+    Detector(
+        "nomor telepon", re.compile(r"(?<![\d/])(?:\+62|62|0)[ .-]?8\d(?:[ .-]?\d){6,10}(?![\d/])")
+    ),
+    Detector(
+        "nomor telepon",
+        re.compile(
+            r"(?i)(?:telp|tlp|telepon|telpon|fax|hp|wa)\.?\s*:?\s*"
+            r"\(?0\d{2,3}\)?[ .-]?\d{3,4}[ .-]?\d{2,5}"
+        ),
+    ),
+    Detector(
+        "nomor rekening",
+        re.compile(
+            # "rek. BRI no. 0021-01-…", "rekening Bank Lampung a.n. Budi 123…": up to three words
+            # (bank, "no.", "a.n.", a name) may stand between the word and the number, but not
+            # "Rp": "rekening air Rp 1.250.000" is a water bill.
+            r"(?i)\brek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?"
+            r"\s*:?\s*\d(?:[ .-]?\d){6,19}"
+        ),
+    ),
 )
 
 
@@ -103,14 +145,15 @@ def redact(text: str) -> str:
     for detector in DETECTORS:
         text = detector.pattern.sub(
             lambda m, d=detector: m.group() if d.accept and not d.accept(m) else mask(m.group()),
-            text)
+            text,
+        )
     return text
 
 
 def scan_text(raw: RawTable, typed: pd.DataFrame) -> list[Problem]:
     """Every personal-data finding in the table's free-text columns, masked."""
     problems: list[Problem] = []
-    ids = typed["tracking_id"] if "tracking_id" in typed else None
+    ids = typed.get("tracking_id", None)
     for column in FREE_TEXT[raw.table.name]:
         values = raw.frame[column]
         # One finding per piece of text: "HP 0812-…" is both a mobile and a "telp/hp" number.
@@ -125,12 +168,17 @@ def scan_text(raw: RawTable, typed: pd.DataFrame) -> list[Problem]:
                     if any(match.start() < end and start < match.end() for start, end in spans):
                         continue
                     spans.append(match.span())
-                    problems.append(Problem(
-                        raw.file, int(raw.frame.at[index, "row"]), column,
-                        f"data pribadi ({detector.kind}) ditemukan: {mask(match.group())}",
-                        ids[index] if ids is not None else None,
-                        "hapus dari teks sumber; data pribadi tidak pernah diterbitkan",
-                        fatal=True))
+                    problems.append(
+                        Problem(
+                            raw.file,
+                            int(raw.frame.at[index, "row"]),
+                            column,
+                            f"data pribadi ({detector.kind}) ditemukan: {mask(match.group())}",
+                            ids[index] if ids is not None else None,
+                            "hapus dari teks sumber; data pribadi tidak pernah diterbitkan",
+                            fatal=True,
+                        )
+                    )
     return problems
 
 

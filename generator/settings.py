@@ -30,32 +30,74 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in (
-        Setting("DATA", str, "data/sample", "Input folder (CONTRACT §1), relative to the settings file."),
+        Setting(
+            "DATA", str, "data/sample", "Input folder (CONTRACT §1), relative to the settings file."
+        ),
         Setting("REGION_NAME", str, "Kabupaten Lampung Utara", "The region the data covers."),
-        Setting("SITE_DESCRIPTION", str,
-                "Laporan warga dan jawaban pemerintah daerah, terbuka untuk semua.",
-                "One sentence for meta descriptions."),
+        Setting(
+            "SITE_DESCRIPTION",
+            str,
+            "Laporan warga dan jawaban pemerintah daerah, terbuka untuk semua.",
+            "One sentence for meta descriptions.",
+        ),
         Setting("SOURCE_NAME", str, "SP4N-LAPOR!", "The complaint channel the data comes from."),
-        Setting("MAP_BOUNDS", (tuple, list), (-11.0, 6.5, 94.0, 141.5),
-                "(lat_min, lat_max, lon_min, lon_max): coordinates outside are rejected."),
-        Setting("PII_POLICY", str, "stop", "What to do on personal data in free text.",
-                choices=("stop",)),
-        Setting("SKIP_INVALID", bool, False,
-                "Publish valid rows and reject invalid ones instead of refusing the input."),
+        Setting(
+            "MAP_BOUNDS",
+            (tuple, list),
+            (-11.0, 6.5, 94.0, 141.5),
+            "(lat_min, lat_max, lon_min, lon_max): coordinates outside are rejected.",
+        ),
+        Setting(
+            "PII_POLICY",
+            str,
+            "stop",
+            "What to do on personal data in free text.",
+            choices=("stop",),
+        ),
+        Setting(
+            "SKIP_INVALID",
+            bool,
+            False,
+            "Publish valid rows and reject invalid ones instead of refusing the input.",
+        ),
         Setting("CASES_PER_PAGE", int, 25, "Cases per page on agency pages."),
         Setting("HOME_LATEST_CASES", int, 10, "Latest resolved cases listed on the home page."),
-        Setting("EXTRA_HOLIDAYS", (tuple, list), (),
-                "Extra non-working days (ISO dates, e.g. regional holidays) for working-day counts."),
+        Setting(
+            "EXTRA_HOLIDAYS",
+            (tuple, list),
+            (),
+            "Extra non-working days (ISO dates, e.g. regional holidays) for working-day counts.",
+        ),
     )
 }
 
 # Names Pelican or its themes read that are not in DEFAULT_CONFIG.
 PELICAN_EXTRA = {
-    "TIMEZONE", "AUTHOR", "LINKS", "SOCIAL", "MENUITEMS", "FEED_DOMAIN", "FEED_ATOM", "FEED_RSS",
-    "FEED_ALL_RSS", "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS", "TRANSLATION_FEED_RSS",
-    "DEFAULT_DATE", "SITESUBTITLE", "SITELOGO", "GITHUB_URL", "DISQUS_SITENAME",
-    "GOOGLE_ANALYTICS", "DEFAULT_PAGINATION", "AUTHORS_SAVE_AS", "CATEGORIES_SAVE_AS",
-    "TAGS_SAVE_AS", "ARCHIVES_SAVE_AS", "STATIC_PATHS",
+    "TIMEZONE",
+    "AUTHOR",
+    "LINKS",
+    "SOCIAL",
+    "MENUITEMS",
+    "FEED_DOMAIN",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_RSS",
+    "CATEGORY_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_RSS",
+    "DEFAULT_DATE",
+    "SITESUBTITLE",
+    "SITELOGO",
+    "GITHUB_URL",
+    "DISQUS_SITENAME",
+    "GOOGLE_ANALYTICS",
+    "DEFAULT_PAGINATION",
+    "AUTHORS_SAVE_AS",
+    "CATEGORIES_SAVE_AS",
+    "TAGS_SAVE_AS",
+    "ARCHIVES_SAVE_AS",
+    "STATIC_PATHS",
 }
 
 
@@ -96,8 +138,10 @@ def validate(settings: dict) -> dict:
     try:
         ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"Setting 'TIMEZONE' is not a known time zone. Value: "
-                          f"{settings.get('TIMEZONE')!r}. Hint: use 'Asia/Jakarta'.") from exc
+        raise ConfigError(
+            f"Setting 'TIMEZONE' is not a known time zone. Value: "
+            f"{settings.get('TIMEZONE')!r}. Hint: use 'Asia/Jakarta'."
+        ) from exc
     return settings
 
 

@@ -74,11 +74,19 @@ class TableCheck:
         """Report ``message`` (text, or function of the cell value) on every masked row."""
         if not mask.any():
             return
-        values = self.frame[column] if column in self.frame else None
+        values = self.frame.get(column, None)
         for index in mask[mask].index:
             text = message(values[index]) if callable(message) else message
-            self.problems.append(Problem(self.raw.file, int(self.frame.at[index, "row"]), column,
-                                         text, self.ids[index], hint))
+            self.problems.append(
+                Problem(
+                    self.raw.file,
+                    int(self.frame.at[index, "row"]),
+                    column,
+                    text,
+                    self.ids[index],
+                    hint,
+                )
+            )
 
     def check_column(self, column: Column, tz: ZoneInfo) -> None:
         values = self.frame[column.name]
@@ -87,8 +95,12 @@ class TableCheck:
             self.add(empty, column.name, "wajib diisi")
         if column.kind == "id":
             bad = ~empty & ~values.str.fullmatch(ID_PATTERN.pattern)
-            self.add(bad, column.name, lambda v: f"{show(v)} bukan kode yang sah",
-                     "1–40 karakter: huruf, angka, '_' atau '-'")
+            self.add(
+                bad,
+                column.name,
+                lambda v: f"{show(v)} bukan kode yang sah",
+                "1–40 karakter: huruf, angka, '_' atau '-'",
+            )
             self.typed[column.name] = values.where(~bad & ~empty, None)
         elif column.kind == "enum":
             lowered = values.str.lower()
@@ -96,26 +108,46 @@ class TableCheck:
                 lowered = lowered.where(~empty, column.default)
             bad = (lowered != "") & ~lowered.isin(column.choices)
             choices = ", ".join(column.choices)
-            self.add(bad, column.name, lambda v: f"nilai {show(v)} tidak dikenal; pilihan: {choices}"
-                     + _suggest(v, column.choices))
+            self.add(
+                bad,
+                column.name,
+                lambda v: (
+                    f"nilai {show(v)} tidak dikenal; pilihan: {choices}"
+                    + _suggest(v, column.choices)
+                ),
+            )
             self.typed[column.name] = lowered.where(~bad & (lowered != ""), None)
         elif column.kind == "text":
             too_long = values.str.len() > column.max_length
-            self.add(too_long, column.name, lambda v: f"terlalu panjang: {len(v):,} karakter "
-                     f"(paling banyak {column.max_length:,})".replace(",", "."))
+            self.add(
+                too_long,
+                column.name,
+                lambda v: (
+                    f"terlalu panjang: {len(v):,} karakter "
+                    f"(paling banyak {column.max_length:,})".replace(",", ".")
+                ),
+            )
             self.typed[column.name] = values
         elif column.kind == "datetime":
             parsed = parse_datetimes(values, tz)
             bad = ~empty & parsed.isna()
-            self.add(bad, column.name, lambda v: f"{show(v)} bukan tanggal-waktu ISO 8601",
-                     "contoh: 2025-03-01T08:30:00 atau 2025-03-01 08:30")
+            self.add(
+                bad,
+                column.name,
+                lambda v: f"{show(v)} bukan tanggal-waktu ISO 8601",
+                "contoh: 2025-03-01T08:30:00 atau 2025-03-01 08:30",
+            )
             self.typed[column.name] = parsed
         elif column.kind in ("float", "int"):
             numbers = pd.to_numeric(values.where(~empty, None), errors="coerce")
             bad = ~empty & numbers.isna()
             comma = values.str.contains(",", regex=False)
-            self.add(bad & comma, column.name, lambda v: f"{show(v)} bukan angka",
-                     "pakai titik sebagai pemisah desimal, mis. -4.8312")
+            self.add(
+                bad & comma,
+                column.name,
+                lambda v: f"{show(v)} bukan angka",
+                "pakai titik sebagai pemisah desimal, mis. -4.8312",
+            )
             self.add(bad & ~comma, column.name, lambda v: f"{show(v)} bukan angka")
             if column.kind == "int":
                 fractional = numbers.notna() & (numbers != np.floor(numbers))
@@ -124,8 +156,12 @@ class TableCheck:
             self.typed[column.name] = numbers
         elif column.kind == "area_code":
             bad = ~empty & ~values.str.fullmatch(AREA_CODE_PATTERN.pattern)
-            self.add(bad, column.name, lambda v: f"{show(v)} bukan kode wilayah Kemendagri",
-                     "contoh: 18.03.01")
+            self.add(
+                bad,
+                column.name,
+                lambda v: f"{show(v)} bukan kode wilayah Kemendagri",
+                "contoh: 18.03.01",
+            )
             self.typed[column.name] = values
 
     def check_unique(self, column: str) -> None:
@@ -138,10 +174,20 @@ class TableCheck:
         exact = values.duplicated(keep="first")
         rows = first_row.astype("Int64")
         for index in duplicate[duplicate].index:
-            same = "" if exact[index] else " (beda huruf besar/kecil saja; alamat halaman memakai huruf kecil)"
-            self.problems.append(Problem(self.raw.file, int(self.frame.at[index, "row"]), column,
-                                         f"{show(values[index])} sudah dipakai di baris "
-                                         f"{rows[index]}{same}", self.ids[index]))
+            same = (
+                ""
+                if exact[index]
+                else " (beda huruf besar/kecil saja; alamat halaman memakai huruf kecil)"
+            )
+            self.problems.append(
+                Problem(
+                    self.raw.file,
+                    int(self.frame.at[index, "row"]),
+                    column,
+                    f"{show(values[index])} sudah dipakai di baris {rows[index]}{same}",
+                    self.ids[index],
+                )
+            )
         self.typed[column + "_duplicate"] = duplicate
 
     def run(self, tz: ZoneInfo) -> pd.DataFrame:
@@ -176,15 +222,28 @@ def _check_agencies(check: TableCheck) -> None:
     typed = check.typed
     known = set(typed["agency_id"].dropna())
     parent = typed["parent_id"]
-    check.add(parent.notna() & ~parent.isin(known), "parent_id",
-              lambda v: f"instansi induk {show(v)} tidak ada di tabel agencies")
-    check.add(parent.notna() & (parent == typed["agency_id"]), "parent_id",
-              "instansi tidak boleh menjadi induk dirinya sendiri")
+    check.add(
+        parent.notna() & ~parent.isin(known),
+        "parent_id",
+        lambda v: f"instansi induk {show(v)} tidak ada di tabel agencies",
+    )
+    check.add(
+        parent.notna() & (parent == typed["agency_id"]),
+        "parent_id",
+        "instansi tidak boleh menjadi induk dirinya sendiri",
+    )
     # A cycle of two or more would make "parent" chains endless on the pages.
-    parents = {a: p for a, p in zip(typed["agency_id"], parent) if a is not None and p is not None}
+    parents = {
+        a: p
+        for a, p in zip(typed["agency_id"], parent, strict=True)
+        if a is not None and p is not None
+    }
     in_cycle = typed["agency_id"].map(lambda start: _returns_to(start, parents))
-    check.add(in_cycle & (parent != typed["agency_id"]), "parent_id",
-              "rantai instansi induk berputar kembali ke instansi ini")
+    check.add(
+        in_cycle & (parent != typed["agency_id"]),
+        "parent_id",
+        "rantai instansi induk berputar kembali ke instansi ini",
+    )
 
 
 def _returns_to(start: str | None, parents: dict[str, str]) -> bool:
@@ -199,15 +258,22 @@ def _returns_to(start: str | None, parents: dict[str, str]) -> bool:
 def _check_complaints(check: TableCheck, agency_ids: set[str], bounds: tuple) -> None:
     typed = check.typed
     agency = typed["agency_id"]
-    check.add(agency.notna() & ~agency.isin(agency_ids), "agency_id",
-              lambda v: f"instansi {show(v)} tidak ada di tabel agencies",
-              "tambahkan instansinya ke agencies, atau perbaiki kodenya")
+    check.add(
+        agency.notna() & ~agency.isin(agency_ids),
+        "agency_id",
+        lambda v: f"instansi {show(v)} tidak ada di tabel agencies",
+        "tambahkan instansinya ke agencies, atau perbaiki kodenya",
+    )
     selesai = typed["status"] == "selesai"
     closed = typed["closed_at"]
     has_closed = check.frame["closed_at"] != ""
     check.add(selesai & ~has_closed, "closed_at", "wajib diisi jika status = selesai")
-    check.add(~selesai & typed["status"].notna() & has_closed, "closed_at",
-              lambda v: "diisi padahal status belum selesai", "kosongkan, atau ubah status")
+    check.add(
+        ~selesai & typed["status"].notna() & has_closed,
+        "closed_at",
+        lambda v: "diisi padahal status belum selesai",
+        "kosongkan, atau ubah status",
+    )
     before = closed.notna() & typed["submitted_at"].notna() & (closed < typed["submitted_at"])
     check.add(before, "closed_at", lambda v: f"{show(v)} lebih awal dari submitted_at")
     lat, lon = typed["lat"], typed["lon"]
@@ -220,32 +286,54 @@ def _check_complaints(check: TableCheck, agency_ids: set[str], bounds: tuple) ->
     hint = f"MAP_BOUNDS: lintang {lat_min}…{lat_max}, bujur {lon_min}…{lon_max}"
     swapped = lat.between(lon_min, lon_max) & lon.between(lat_min, lat_max)
     lat_outside = lat.notna() & ~lat.between(lat_min, lat_max)
-    check.add(lat_outside & swapped, "lat", lambda v: f"{show(v)} di luar batas peta",
-              "lat dan lon tampaknya tertukar")
+    check.add(
+        lat_outside & swapped,
+        "lat",
+        lambda v: f"{show(v)} di luar batas peta",
+        "lat dan lon tampaknya tertukar",
+    )
     check.add(lat_outside & ~swapped, "lat", lambda v: f"{show(v)} di luar batas peta", hint)
-    check.add(lon.notna() & ~lon.between(lon_min, lon_max), "lon",
-              lambda v: f"{show(v)} di luar batas peta", hint)
+    check.add(
+        lon.notna() & ~lon.between(lon_min, lon_max),
+        "lon",
+        lambda v: f"{show(v)} di luar batas peta",
+        hint,
+    )
     rating = typed["rating"]
-    check.add(rating.notna() & ~rating.between(1, 5), "rating",
-              lambda v: f"{show(v)} harus 1 sampai 5")
+    check.add(
+        rating.notna() & ~rating.between(1, 5), "rating", lambda v: f"{show(v)} harus 1 sampai 5"
+    )
 
 
 def _check_responses(check: TableCheck, complaints: pd.DataFrame, agency_ids: set[str]) -> None:
     typed = check.typed
     submitted = complaints.drop_duplicates("tracking_id").set_index("tracking_id")["submitted_at"]
     tid = typed["tracking_id"]
-    check.add(tid.notna() & ~tid.isin(submitted.index), "tracking_id",
-              lambda v: f"laporan {show(v)} tidak ada di tabel complaints")
+    check.add(
+        tid.notna() & ~tid.isin(submitted.index),
+        "tracking_id",
+        lambda v: f"laporan {show(v)} tidak ada di tabel complaints",
+    )
     agency = typed["agency_id"]
     needs_agency = (typed["actor"] == "instansi") | (typed["action"] == "disposisi")
-    check.add(needs_agency & (check.frame["agency_id"] == ""), "agency_id",
-              "wajib diisi jika actor = instansi atau action = disposisi")
-    check.add(agency.notna() & ~agency.isin(agency_ids), "agency_id",
-              lambda v: f"instansi {show(v)} tidak ada di tabel agencies")
+    check.add(
+        needs_agency & (check.frame["agency_id"] == ""),
+        "agency_id",
+        "wajib diisi jika actor = instansi atau action = disposisi",
+    )
+    check.add(
+        agency.notna() & ~agency.isin(agency_ids),
+        "agency_id",
+        lambda v: f"instansi {show(v)} tidak ada di tabel agencies",
+    )
     start = tid.map(submitted)
     early = typed["at"].notna() & start.notna() & (typed["at"] < start)
-    check.add(early, "at", lambda v: f"{show(v)} lebih awal dari waktu laporan masuk",
-              "periksa zona waktu dan tanggalnya")
+    check.add(
+        early,
+        "at",
+        lambda v: f"{show(v)} lebih awal dari waktu laporan masuk",
+        "periksa zona waktu dan tanggalnya",
+    )
 
 
 def _empty_typed(table: Table, tz: ZoneInfo) -> pd.DataFrame:
@@ -254,7 +342,9 @@ def _empty_typed(table: Table, tz: ZoneInfo) -> pd.DataFrame:
         if column.kind == "datetime":
             frame[column.name] = pd.Series([], dtype=pd.DatetimeTZDtype("us", tz))
         elif column.kind in ("float", "int"):
-            frame[column.name] = pd.Series([], dtype="float64" if column.kind == "float" else "Int64")
+            frame[column.name] = pd.Series(
+                [], dtype="float64" if column.kind == "float" else "Int64"
+            )
         else:
             frame[column.name] = pd.Series([], dtype=object)
     return frame
@@ -276,5 +366,10 @@ def validate(tables: dict[str, RawTable], tz: ZoneInfo, bounds: tuple) -> Valida
         if name not in typed:  # an optional table that is absent: no rows
             typed[name] = _empty_typed(table, tz)
     problems = [p for check in checks.values() for p in check.problems]
-    return Validated(typed["agencies"], typed["complaints"], typed["responses"],
-                     {name: raw.file for name, raw in tables.items()}, problems)
+    return Validated(
+        typed["agencies"],
+        typed["complaints"],
+        typed["responses"],
+        {name: raw.file for name, raw in tables.items()},
+        problems,
+    )

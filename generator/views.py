@@ -15,8 +15,19 @@ import pandas as pd
 
 from . import formatting as fmt
 from . import metrics
-from .contexts import (AgencyIndexPage, AgencyPage, AgencySummary, CasePage, CaseSummary, Figure,
-                       HomePage, Link, Pagination, Site, TimelineEvent)
+from .contexts import (
+    AgencyIndexPage,
+    AgencyPage,
+    AgencySummary,
+    CasePage,
+    CaseSummary,
+    Figure,
+    HomePage,
+    Link,
+    Pagination,
+    Site,
+    TimelineEvent,
+)
 from .pipeline import Dataset
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -49,9 +60,13 @@ class Views:
         self.site_url = self.settings.get("SITEURL", "").rstrip("/")
         self.zone = fmt.zone_label(str(d.tz))
         agencies = d.agencies
-        self.agency_names = dict(zip(agencies["agency_id"], agencies["name"]))
-        self.agency_short = {a: (s or n) for a, s, n in
-                             zip(agencies["agency_id"], agencies["short_name"], agencies["name"])}
+        self.agency_names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
+        self.agency_short = {
+            a: (s or n)
+            for a, s, n in zip(
+                agencies["agency_id"], agencies["short_name"], agencies["name"], strict=True
+            )
+        }
         self.counts = metrics.agency_counts(agencies, d.complaints)
 
     def url(self, path: str) -> str:
@@ -61,31 +76,54 @@ class Views:
         return Link(self.url(agency_path(agency_id)), self.agency_names.get(agency_id, agency_id))
 
     def site(self) -> Site:
-        nav = tuple(Link(self.url(path), label) for path, label in (
-            ("/", "Beranda"), ("/instansi/", "Instansi"), ("/metodologi/", "Metodologi"),
-            ("/tentang/", "Tentang")))
+        nav = tuple(
+            Link(self.url(path), label)
+            for path, label in (
+                ("/", "Beranda"),
+                ("/instansi/", "Instansi"),
+                ("/metodologi/", "Metodologi"),
+                ("/tentang/", "Tentang"),
+            )
+        )
         as_of = fmt.date_text(self.dataset.as_of, self.zone) if self.dataset.as_of else None
-        return Site(self.settings.get("SITENAME", "Jendela Aduan"), self.site_url,
-                    self.settings["REGION_NAME"], self.settings["SITE_DESCRIPTION"], nav, as_of,
-                    self.settings["SOURCE_NAME"])
+        return Site(
+            self.settings.get("SITENAME", "Jendela Aduan"),
+            self.site_url,
+            self.settings["REGION_NAME"],
+            self.settings["SITE_DESCRIPTION"],
+            nav,
+            as_of,
+            self.settings["SOURCE_NAME"],
+        )
 
     # -- cases -------------------------------------------------------------
 
     def _summary(self, row) -> CaseSummary:
         place = ", ".join(p for p in (row.desa, row.kecamatan) if p)
         return CaseSummary(
-            row.tracking_id, self.url(case_path(row.tracking_id)), row.title,
-            fmt.TYPE_LABELS[row.type], row.category, self.agency_link(row.agency_id), place,
-            fmt.date_text(row.submitted_at, self.zone), fmt.date_text(row.closed_at, self.zone),
-            row.status, fmt.STATUS_LABELS[row.status])
+            row.tracking_id,
+            self.url(case_path(row.tracking_id)),
+            row.title,
+            fmt.TYPE_LABELS[row.type],
+            row.category,
+            self.agency_link(row.agency_id),
+            place,
+            fmt.date_text(row.submitted_at, self.zone),
+            fmt.date_text(row.closed_at, self.zone),
+            row.status,
+            fmt.STATUS_LABELS[row.status],
+        )
 
     def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
         return tuple(self._summary(row) for row in cases.itertuples(index=False))
 
     def _timeline(self, row, events: pd.DataFrame | None) -> tuple[TimelineEvent, ...]:
         submitted = row.submitted_at
-        items = [TimelineEvent("masuk", fmt.date_text(submitted, self.zone), "Pelapor",
-                               action="Laporan masuk")]
+        items = [
+            TimelineEvent(
+                "masuk", fmt.date_text(submitted, self.zone), "Pelapor", action="Laporan masuk"
+            )
+        ]
         previous = submitted
         closed_by_event = False
         moments = [] if events is None else list(events.itertuples(index=False))
@@ -99,16 +137,32 @@ class Views:
             if event.action == "disposisi" and event.agency_id:
                 action = f"Disposisi ke {self.agency_names.get(event.agency_id, event.agency_id)}"
             closed_by_event |= event.action == "selesai"
-            items.append(TimelineEvent(
-                event.action, fmt.date_text(event.at, self.zone), actor, actor_url, action,
-                event.text, fmt.duration(event.at - previous),
-                fmt.workdays(event.workdays_since_submitted)))
+            items.append(
+                TimelineEvent(
+                    event.action,
+                    fmt.date_text(event.at, self.zone),
+                    actor,
+                    actor_url,
+                    action,
+                    event.text,
+                    fmt.duration(event.at - previous),
+                    fmt.workdays(event.workdays_since_submitted),
+                )
+            )
             previous = event.at
         if not closed_by_event and pd.notna(row.closed_at):
-            items.append(TimelineEvent(
-                "ditutup", fmt.date_text(row.closed_at, self.zone), "Sistem", "",
-                "Laporan ditutup", "", fmt.duration(row.closed_at - previous),
-                fmt.workdays(row.resolution_workdays)))
+            items.append(
+                TimelineEvent(
+                    "ditutup",
+                    fmt.date_text(row.closed_at, self.zone),
+                    "Sistem",
+                    "",
+                    "Laporan ditutup",
+                    "",
+                    fmt.duration(row.closed_at - previous),
+                    fmt.workdays(row.resolution_workdays),
+                )
+            )
         return tuple(items)
 
     def case_pages(self) -> Iterator[CasePage]:
@@ -118,21 +172,34 @@ class Views:
         by_case = dict(tuple(events.groupby("tracking_id", sort=False))) if len(events) else {}
         for row in published.itertuples(index=False):
             yield CasePage(
-                case_path(row.tracking_id), self._summary(row), paragraphs(row.body),
-                fmt.PRIVACY_LABELS[row.privacy], fmt.CHANNEL_LABELS.get(row.channel or "", ""),
+                case_path(row.tracking_id),
+                self._summary(row),
+                paragraphs(row.body),
+                fmt.PRIVACY_LABELS[row.privacy],
+                fmt.CHANNEL_LABELS.get(row.channel or "", ""),
                 None if pd.isna(row.rating) else int(row.rating),
-                fmt.workdays(row.response_workdays), fmt.workdays(row.resolution_workdays),
-                self._timeline(row, by_case.get(row.tracking_id)))
+                fmt.workdays(row.response_workdays),
+                fmt.workdays(row.resolution_workdays),
+                self._timeline(row, by_case.get(row.tracking_id)),
+            )
 
     # -- agencies ----------------------------------------------------------
 
     def agency_summary(self, row) -> AgencySummary:
         c = self.counts.loc[row.agency_id]
         parent = self.agency_link(row.parent_id) if row.parent_id else None
-        return AgencySummary(row.agency_id, self.url(agency_path(row.agency_id)), row.name,
-                             row.short_name or row.name, fmt.KIND_LABELS[row.kind], parent,
-                             int(c["received"]), int(c["resolved"]), int(c["open"]),
-                             int(c["published"]))
+        return AgencySummary(
+            row.agency_id,
+            self.url(agency_path(row.agency_id)),
+            row.name,
+            row.short_name or row.name,
+            fmt.KIND_LABELS[row.kind],
+            parent,
+            int(c["received"]),
+            int(c["resolved"]),
+            int(c["open"]),
+            int(c["published"]),
+        )
 
     def agency_pages(self) -> Iterator[AgencyPage]:
         per_page = self.settings["CASES_PER_PAGE"]
@@ -147,30 +214,49 @@ class Views:
             summary = self.agency_summary(row)
             cases = by_agency.get(row.agency_id, published.iloc[0:0])
             figures = (
-                Figure("Laporan diterima", fmt.number(summary.received),
-                       "Semua laporan, termasuk yang rahasia dan yang belum selesai."),
+                Figure(
+                    "Laporan diterima",
+                    fmt.number(summary.received),
+                    "Semua laporan, termasuk yang rahasia dan yang belum selesai.",
+                ),
                 Figure("Selesai", fmt.number(summary.resolved), "Ditutup oleh instansi."),
-                Figure("Belum selesai", fmt.number(summary.open), "Belum ditindaklanjuti atau masih diproses."),
-                Figure("Kasus terbit", fmt.number(summary.published),
-                       "Laporan publik dan anonim yang sudah selesai."),
+                Figure(
+                    "Belum selesai",
+                    fmt.number(summary.open),
+                    "Belum ditindaklanjuti atau masih diproses.",
+                ),
+                Figure(
+                    "Kasus terbit",
+                    fmt.number(summary.published),
+                    "Laporan publik dan anonim yang sudah selesai.",
+                ),
             )
             count = max(1, math.ceil(len(cases) / per_page))
             for number in range(1, count + 1):
-                chunk = cases.iloc[(number - 1) * per_page: number * per_page]
+                chunk = cases.iloc[(number - 1) * per_page : number * per_page]
                 pagination = Pagination(
-                    number, count,
+                    number,
+                    count,
                     self.url(agency_path(row.agency_id, number - 1)) if number > 1 else "",
                     self.url(agency_path(row.agency_id, number + 1)) if number < count else "",
                     (number - 1) * per_page + 1 if len(chunk) else 0,
-                    (number - 1) * per_page + len(chunk), len(cases))
-                yield AgencyPage(agency_path(row.agency_id, number), summary, figures,
-                                 self.summaries(chunk), pagination,
-                                 tuple(children.get(row.agency_id, ())))
+                    (number - 1) * per_page + len(chunk),
+                    len(cases),
+                )
+                yield AgencyPage(
+                    agency_path(row.agency_id, number),
+                    summary,
+                    figures,
+                    self.summaries(chunk),
+                    pagination,
+                    tuple(children.get(row.agency_id, ())),
+                )
 
     def agency_index(self) -> AgencyIndexPage:
         ordered = self.dataset.agencies.sort_values(["name", "agency_id"], kind="stable")
-        return AgencyIndexPage("/instansi/", tuple(self.agency_summary(r)
-                                                   for r in ordered.itertuples(index=False)))
+        return AgencyIndexPage(
+            "/instansi/", tuple(self.agency_summary(r) for r in ordered.itertuples(index=False))
+        )
 
     # -- home --------------------------------------------------------------
 
@@ -178,21 +264,35 @@ class Views:
         figures = metrics.headline(self.dataset.complaints)
         median = figures["median_response_workdays"]
         tiles = (
-            Figure("Laporan diterima", fmt.number(figures["received"]),
-                   "Semua laporan yang masuk, termasuk yang rahasia."),
+            Figure(
+                "Laporan diterima",
+                fmt.number(figures["received"]),
+                "Semua laporan yang masuk, termasuk yang rahasia.",
+            ),
             Figure("Selesai", fmt.number(figures["resolved"]), "Ditutup oleh instansi."),
-            Figure("Belum selesai", fmt.number(figures["open"]),
-                   "Belum ditindaklanjuti atau masih diproses."),
-            Figure("Kasus terbit", fmt.number(figures["published"]),
-                   "Laporan publik dan anonim yang sudah selesai dan bisa dibaca di situs ini."),
-            Figure("Median tanggapan pertama",
-                   fmt.workdays(median) if median is not None else "–",
-                   "Hari kerja dari laporan masuk sampai jawaban pertama instansi."),
+            Figure(
+                "Belum selesai",
+                fmt.number(figures["open"]),
+                "Belum ditindaklanjuti atau masih diproses.",
+            ),
+            Figure(
+                "Kasus terbit",
+                fmt.number(figures["published"]),
+                "Laporan publik dan anonim yang sudah selesai dan bisa dibaca di situs ini.",
+            ),
+            Figure(
+                "Median tanggapan pertama",
+                fmt.workdays(median) if median is not None else "–",
+                "Hari kerja dari laporan masuk sampai jawaban pertama instansi.",
+            ),
         )
         latest = newest_first(self.dataset.published).head(self.settings["HOME_LATEST_CASES"])
         submitted = self.dataset.complaints["submitted_at"]
-        period = (f"{fmt.month_year(submitted.min())} – {fmt.month_year(submitted.max())}"
-                  if len(submitted) else "")
+        period = (
+            f"{fmt.month_year(submitted.min())} – {fmt.month_year(submitted.max())}"
+            if len(submitted)
+            else ""
+        )
         return HomePage("/", tiles, self.summaries(latest), period)
 
 

@@ -17,8 +17,10 @@ import holidays
 import numpy as np
 import pandas as pd
 
-HOLIDAY_SOURCE = ("pustaka Python holidays (negara ID, kategori public dan government: "
-                  "libur nasional dan cuti bersama)")
+HOLIDAY_SOURCE = (
+    "pustaka Python holidays (negara ID, kategori public dan government: "
+    "libur nasional dan cuti bersama)"
+)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,19 @@ from generator.cli import main as cli_main  # noqa: E402
 
 def build(data: Path, output: Path, *extra: str, settings: str = "pelicanconf.py") -> int:
     """Run the real build command in-process; returns its exit code."""
-    return cli_main(["-q", "build", "--settings", str(ROOT / settings), "--data", str(data),
-                     "--output", str(output), *extra])
+    return cli_main(
+        [
+            "-q",
+            "build",
+            "--settings",
+            str(ROOT / settings),
+            "--data",
+            str(data),
+            "--output",
+            str(output),
+            *extra,
+        ]
+    )
 
 
 @pytest.fixture(scope="session")

@@ -19,18 +19,30 @@ def site(tmp_path_factory) -> Path:
     require_chromium()
     folder = tmp_path_factory.mktemp("browser")
     tables = base_tables()
-    tables["complaints"].append(complaint(
-        "LU-777", title="<img src=x onerror=alert(1)>" + LONG_WORD[:150],
-        body=LONG_WORD + "\n\n<script>alert(2)</script>"))
-    tables["responses"].append(event("LU-777", "2025-03-04T09:00:00", "instansi", "tanggapan",
-                                     "dinas-pupr", LONG_WORD))
+    tables["complaints"].append(
+        complaint(
+            "LU-777",
+            title="<img src=x onerror=alert(1)>" + LONG_WORD[:150],
+            body=LONG_WORD + "\n\n<script>alert(2)</script>",
+        )
+    )
+    tables["responses"].append(
+        event("LU-777", "2025-03-04T09:00:00", "instansi", "tanggapan", "dinas-pupr", LONG_WORD)
+    )
     data = write_input(folder / "input", tables)
     assert build(data, folder / "output") == 0
     return folder / "output"
 
 
-PAGES = ["/", "/kasus/lu-777/", "/kasus/lu-001/", "/instansi/", "/instansi/dinas-pupr/",
-         "/tentang/", "/metodologi/"]
+PAGES = [
+    "/",
+    "/kasus/lu-777/",
+    "/kasus/lu-001/",
+    "/instansi/",
+    "/instansi/dinas-pupr/",
+    "/tentang/",
+    "/metodologi/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -39,7 +51,8 @@ def test_page_fits_a_phone_and_runs_no_script(site, path, tmp_path):
         response = page.goto(base + path)
         assert response.status == 200
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
         assert page.dialogs == []
         assert page.evaluate("document.scripts.length") == 0

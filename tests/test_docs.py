@@ -22,8 +22,22 @@ def test_readme_opens_with_the_two_commands():
 
 def test_makefile_has_the_documented_targets():
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    targets = {line.split(":")[0] for line in makefile.splitlines() if ": " in line
-               and not line.startswith(("\t", "#", " ")) and "=" not in line.split(":")[0]}
-    assert {"help", "html", "serve", "devserver", "publish", "clean", "check", "test", "lint",
-            "sample", "bench"} <= targets
+    targets = {
+        line.split(":")[0]
+        for line in makefile.splitlines()
+        if ": " in line and not line.startswith(("\t", "#", " ")) and "=" not in line.split(":")[0]
+    }
+    assert {
+        "help",
+        "html",
+        "serve",
+        "devserver",
+        "publish",
+        "clean",
+        "check",
+        "test",
+        "lint",
+        "sample",
+        "bench",
+    } <= targets
     assert makefile.index("help:") < makefile.index("html:")

@@ -69,8 +69,9 @@ def write_xlsx(folder: Path, tables: dict[str, list[dict]]) -> None:
 def write_json(folder: Path, tables: dict[str, list[dict]], encoding: str = "utf-8") -> None:
     for name, rows in tables.items():
         objects = [{c: cell(c, v, dates=False) for c, v in row.items()} for row in rows]
-        (folder / f"{name}.json").write_text(json.dumps(objects, ensure_ascii=False, indent=1),
-                                            encoding)
+        (folder / f"{name}.json").write_text(
+            json.dumps(objects, ensure_ascii=False, indent=1), encoding
+        )
 
 
 def write_crlf(folder: Path, tables: dict[str, list[dict]]) -> None:
@@ -125,8 +126,9 @@ def test_every_format_gives_the_same_typed_tables(tmp_path, reference, fmt):
     report = check(tmp_path)
     assert report.problems == []
     for table in ("agencies", "complaints", "responses"):
-        pd.testing.assert_frame_equal(getattr(report.validated, table),
-                                      getattr(reference.validated, table))
+        pd.testing.assert_frame_equal(
+            getattr(report.validated, table), getattr(reference.validated, table)
+        )
     assert report.counts == reference.counts
 
 
@@ -155,12 +157,19 @@ def test_excel_time_of_day_survives(tmp_path):
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_headers_match_whatever_their_case_and_spaces(tmp_path, reference, fmt):
     tables = tables_with_accents()
-    renames = {"tracking_id": "Tracking_ID", "title": " Title ", "status": "STATUS",
-               "submitted_at": "Submitted_At"}
-    tables["complaints"] = [{renames.get(k, k): v for k, v in row.items()}
-                            for row in tables["complaints"]]
-    tables["agencies"] = [{"Agency_ID" if k == "agency_id" else k: v for k, v in row.items()}
-                          for row in tables["agencies"]]
+    renames = {
+        "tracking_id": "Tracking_ID",
+        "title": " Title ",
+        "status": "STATUS",
+        "submitted_at": "Submitted_At",
+    }
+    tables["complaints"] = [
+        {renames.get(k, k): v for k, v in row.items()} for row in tables["complaints"]
+    ]
+    tables["agencies"] = [
+        {"Agency_ID" if k == "agency_id" else k: v for k, v in row.items()}
+        for row in tables["agencies"]
+    ]
     if fmt == "csv":
         write_input(tmp_path, tables)
     else:
@@ -175,8 +184,12 @@ def test_other_delimiter_is_one_clear_problem(tmp_path, delimiter, named):
     tables = base_tables()
     write_input(tmp_path, {"agencies": tables["agencies"], "responses": tables["responses"]})
     with (tmp_path / "complaints.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(tables["complaints"][0]),
-                                delimiter=delimiter, lineterminator="\n")
+        writer = csv.DictWriter(
+            handle,
+            fieldnames=list(tables["complaints"][0]),
+            delimiter=delimiter,
+            lineterminator="\n",
+        )
         writer.writeheader()
         writer.writerows(tables["complaints"])
     problem = only(check(tmp_path))
@@ -209,10 +222,13 @@ def test_bytes_neither_utf8_nor_windows_1252_are_one_clear_problem(tmp_path):
     assert problem.hint
 
 
-@pytest.mark.parametrize("text, where", [
-    ("{\"tracking_id\": \"LU-001\"}", "array"),
-    ("[{\"tracking_id\": \"LU-001\",}]", "JSON rusak di baris 1"),
-])
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ('{"tracking_id": "LU-001"}', "array"),
+        ('[{"tracking_id": "LU-001",}]', "JSON rusak di baris 1"),
+    ],
+)
 def test_json_that_is_not_an_array_of_objects_is_one_clear_problem(tmp_path, text, where):
     tables = base_tables()
     write_input(tmp_path, {"agencies": tables["agencies"], "responses": tables["responses"]})

@@ -22,13 +22,23 @@ def test_case_page_shows_the_report_and_its_timeline(base_site):
     page = soup(base_site / "kasus/lu-001/index.html")
     assert page.h1.get_text(strip=True) == "Jalan rusak LU-001"
     text = page.get_text(" ", strip=True)
-    for expected in ("LU-001", "Pengaduan", "Infrastruktur", "Sindang Sari, Kotabumi",
-                     "3 Maret 2025 pukul 09.00 WIB", "10 Maret 2025 pukul 15.00 WIB",
-                     "4 dari 5", "Selesai", "Publik"):
+    for expected in (
+        "LU-001",
+        "Pengaduan",
+        "Infrastruktur",
+        "Sindang Sari, Kotabumi",
+        "3 Maret 2025 pukul 09.00 WIB",
+        "10 Maret 2025 pukul 15.00 WIB",
+        "4 dari 5",
+        "Selesai",
+        "Publik",
+    ):
         assert expected in text, expected
     body = page.select(".user-text p")
-    assert [p.get_text() for p in body] == ["Jalan di dusun kami berlubang sejak tiga minggu.",
-                                            "Mohon segera diperbaiki."]
+    assert [p.get_text() for p in body] == [
+        "Jalan di dusun kami berlubang sejak tiga minggu.",
+        "Mohon segera diperbaiki.",
+    ]
     events = page.select("ol.timeline > li")
     # submission + verifikasi, disposisi, tanggapan, komentar, selesai
     assert len(events) == 6
@@ -81,7 +91,9 @@ def test_home_shows_headline_figures_and_latest_cases(base_site):
     assert "4 Laporan diterima" in text
     assert "2 Kasus terbit" in text
     assert {a["href"] for a in page.select("main a[href^='/kasus/']")} == {
-        "/kasus/lu-001/", "/kasus/lu-002/"}
+        "/kasus/lu-001/",
+        "/kasus/lu-002/",
+    }
 
 
 def test_hand_written_pages_use_the_theme(base_site):
@@ -95,12 +107,26 @@ def test_hand_written_pages_use_the_theme(base_site):
 def hostile_site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     tables = base_tables()
-    tables["complaints"].append(complaint(
-        "LU-666", title="<script>alert(1)</script>", category="<b>Kategori</b>",
-        body='{{ 7*7 }} {% if true %}x{% endif %} <img src=x onerror=alert(2)> "kutip" & \'petik\'',
-        desa="<i>Desa</i>"))
-    tables["responses"].append(event("LU-666", "2025-03-04T09:00:00", "instansi", "tanggapan",
-                                     "dinas-pupr", "<a href='javascript:alert(3)'>klik</a>"))
+    tables["complaints"].append(
+        complaint(
+            "LU-666",
+            title="<script>alert(1)</script>",
+            category="<b>Kategori</b>",
+            body="{{ 7*7 }} {% if true %}x{% endif %} <img src=x onerror=alert(2)> "
+            "\"kutip\" & 'petik'",
+            desa="<i>Desa</i>",
+        )
+    )
+    tables["responses"].append(
+        event(
+            "LU-666",
+            "2025-03-04T09:00:00",
+            "instansi",
+            "tanggapan",
+            "dinas-pupr",
+            "<a href='javascript:alert(3)'>klik</a>",
+        )
+    )
     data = write_input(folder / "input", tables)
     assert build(data, folder / "output") == 0
     return folder / "output"
@@ -125,16 +151,22 @@ def test_pages_are_reproducible(tmp_path, base_site):
     data = write_input(tmp_path / "input", base_tables())
     assert build(data, tmp_path / "again") == 0
     first = {p.relative_to(base_site): p.read_bytes() for p in all_files(base_site)}
-    second = {p.relative_to(tmp_path / "again"): p.read_bytes()
-              for p in all_files(tmp_path / "again")}
+    second = {
+        p.relative_to(tmp_path / "again"): p.read_bytes() for p in all_files(tmp_path / "again")
+    }
     assert first == second
 
 
 def test_agency_pages_paginate_newest_first(tmp_path):
     tables = base_tables()
     tables["complaints"] = [
-        complaint(f"P-{i:03d}", closed_at=f"2025-04-{i + 1:02d}T10:00:00",
-                  submitted_at="2025-03-03T09:00:00") for i in range(27)]
+        complaint(
+            f"P-{i:03d}",
+            closed_at=f"2025-04-{i + 1:02d}T10:00:00",
+            submitted_at="2025-03-03T09:00:00",
+        )
+        for i in range(27)
+    ]
     del tables["responses"]  # the optional table, absent
     data = write_input(tmp_path / "input", tables)
     assert build(data, tmp_path / "out") == 0

@@ -37,14 +37,17 @@ def test_same_seed_gives_identical_files(small, tmp_path):
 
 def test_other_seed_gives_other_reports(small, tmp_path):
     sample.write_sample(tmp_path / "c", cases=400, seed=8)
-    assert (small / "complaints.csv").read_bytes() != (tmp_path / "c" / "complaints.csv").read_bytes()
+    assert (small / "complaints.csv").read_bytes() != (
+        tmp_path / "c" / "complaints.csv"
+    ).read_bytes()
 
 
 def test_committed_sample_is_what_make_sample_writes(tmp_path):
     sample.write_sample(tmp_path / "s", cases=2000, seed=1)
     for name in FILES:
         assert filecmp.cmp(ROOT / "data/sample" / name, tmp_path / "s" / name, shallow=False), (
-            f"data/sample/{name} is stale: run `make sample` and commit it")
+            f"data/sample/{name} is stale: run `make sample` and commit it"
+        )
 
 
 def test_sample_passes_check_without_a_single_finding(small):
@@ -71,8 +74,13 @@ def test_sample_looks_like_a_kabupaten(small):
     assert 0.02 < share["rahasia"] < 0.09
     assert {"belum", "proses", "selesai"} == set(complaints["status"])
     assert complaints["kecamatan"].replace("", pd.NA).dropna().nunique() >= 15
-    assert set(responses["action"]) >= {"verifikasi", "disposisi", "tanggapan", "selesai",
-                                         "komentar"}
+    assert set(responses["action"]) >= {
+        "verifikasi",
+        "disposisi",
+        "tanggapan",
+        "selesai",
+        "komentar",
+    }
     assert (responses["actor"] == "pelapor").any()
     rerouted = responses[responses["action"] == "disposisi"].groupby("tracking_id").size()
     assert (rerouted > 1).mean() > 0.05  # some reports reach a second agency
@@ -90,7 +98,10 @@ def test_sample_text_holds_nothing_like_personal_data(small):
 def test_sample_names_follow_the_schema():
     assert (sample.ADMIN, sample.INSTANSI, sample.PELAPOR) == ("admin", "instansi", "pelapor")
     assert (sample.DISPOSISI, sample.SELESAI, sample.KOMENTAR) == (
-        "disposisi", "selesai", "komentar")
+        "disposisi",
+        "selesai",
+        "komentar",
+    )
 
 
 def test_sample_csv_is_plain_utf8_with_header(small):

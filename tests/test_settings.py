@@ -32,15 +32,18 @@ def test_unknown_setting_is_refused_with_suggestion(tmp_path):
         load_settings(settings_file(tmp_path, "CASES_PER_PAG = 10"))
 
 
-@pytest.mark.parametrize("line, message", [
-    ("CASES_PER_PAGE = '25'", "Expected int, got str"),
-    ("CASES_PER_PAGE = True", "Expected int, got bool"),
-    ("CASES_PER_PAGE = 0", "at least 1"),
-    ("PII_POLICY = 'ignore'", "must be one of"),
-    ("MAP_BOUNDS = (6.5, -11, 94, 141.5)", "lat_min, lat_max"),
-    ("TIMEZONE = 'Asia/Jakata'", "not a known time zone"),
-    ("JINJA_ENVIRONMENT = {'autoescape': False}", "autoescape"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("CASES_PER_PAGE = '25'", "Expected int, got str"),
+        ("CASES_PER_PAGE = True", "Expected int, got bool"),
+        ("CASES_PER_PAGE = 0", "at least 1"),
+        ("PII_POLICY = 'ignore'", "must be one of"),
+        ("MAP_BOUNDS = (6.5, -11, 94, 141.5)", "lat_min, lat_max"),
+        ("TIMEZONE = 'Asia/Jakata'", "not a known time zone"),
+        ("JINJA_ENVIRONMENT = {'autoescape': False}", "autoescape"),
+    ],
+)
 def test_bad_values_are_refused(tmp_path, line, message):
     with pytest.raises(ConfigError, match=message):
         load_settings(settings_file(tmp_path, line))

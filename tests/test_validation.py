@@ -117,8 +117,11 @@ def test_every_missing_required_column_is_reported_at_once(tmp_path):
     for row in tables["agencies"]:
         del row["name"]
     report = check(write_input(tmp_path, tables))
-    assert located(report) == [("agencies.csv", 1, "name"), ("complaints.csv", 1, "category"),
-                               ("complaints.csv", 1, "title")]
+    assert located(report) == [
+        ("agencies.csv", 1, "name"),
+        ("complaints.csv", 1, "category"),
+        ("complaints.csv", 1, "title"),
+    ]
     assert all(p.fatal and "kolom wajib" in p.message for p in report.problems)
 
 
@@ -142,14 +145,28 @@ def test_unknown_column_is_a_warning_only(tmp_path, caplog):
         report = check(write_input(tmp_path, tables))
     assert report.ok
     assert report.counts["complaints"]["published"] == 2
-    assert any("catatan_internal" in r.getMessage() for r in caplog.records
-               if r.levelno == logging.WARNING)
+    assert any(
+        "catatan_internal" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING
+    )
 
 
 @pytest.mark.parametrize("table", ["complaints", "responses"])
-@pytest.mark.parametrize("header", ["Nama Pelapor", "NIK", "no_hp", "email", "alamat",
-                                    "No. Telp", "e-mail", "nomor_kk", "pelapor", "Nama Lengkap",
-                                    "full_name"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Nama Pelapor",
+        "NIK",
+        "no_hp",
+        "email",
+        "alamat",
+        "No. Telp",
+        "e-mail",
+        "nomor_kk",
+        "pelapor",
+        "Nama Lengkap",
+        "full_name",
+    ],
+)
 def test_identifying_column_refuses_the_whole_input(tmp_path, table, header):
     tables = base_tables()
     for row in tables[table]:
@@ -164,8 +181,10 @@ def test_identifying_column_refuses_the_whole_input(tmp_path, table, header):
     assert problem in refused.value.problems
 
 
-@pytest.mark.parametrize("header", ["teknik", "catatan", "nama_instansi", "kode_pos",
-                                    "Keterangan Teknis", "dokumen_lengkap"])
+@pytest.mark.parametrize(
+    "header",
+    ["teknik", "catatan", "nama_instansi", "kode_pos", "Keterangan Teknis", "dokumen_lengkap"],
+)
 def test_harmless_extra_column_is_not_identifying(tmp_path, header):
     tables = base_tables()
     for row in tables["complaints"]:
@@ -183,24 +202,49 @@ BAD_CELLS = [
     pytest.param({"category": ""}, "category", "wajib diisi", None, id="empty-category"),
     pytest.param({"submitted_at": ""}, "submitted_at", "wajib diisi", None, id="empty-submitted"),
     pytest.param({"type": ""}, "type", "wajib diisi", None, id="empty-type"),
-    pytest.param({"status": "selesia"}, "status", "(maksudnya 'selesai'?)", None,
-                 id="enum-typo-suggests"),
-    pytest.param({"privacy": "pubilk"}, "privacy", "(maksudnya 'publik'?)", None,
-                 id="privacy-typo-suggests"),
-    pytest.param({"channel": "telegram"}, "channel", "pilihan: web, android", None,
-                 id="enum-unknown"),
-    pytest.param({"title": "x" * 201}, "title", "201 karakter (paling banyak 200)", None,
-                 id="title-too-long"),
-    pytest.param({"submitted_at": "03/03/2025 09:00"}, "submitted_at", "bukan tanggal-waktu",
-                 "2025-03-01T08:30:00", id="bad-datetime"),
-    pytest.param({"closed_at": "2025-02-30T10:00:00"}, "closed_at", "bukan tanggal-waktu", None,
-                 id="impossible-date"),
-    pytest.param({"closed_at": "2025-03-01T10:00:00"}, "closed_at", "lebih awal dari submitted_at",
-                 None, id="closed-before-submitted"),
-    pytest.param({"closed_at": ""}, "closed_at", "wajib diisi jika status = selesai", None,
-                 id="selesai-without-closed"),
-    pytest.param({"status": "proses"}, "closed_at", "status belum selesai", None,
-                 id="closed-while-proses"),
+    pytest.param(
+        {"status": "selesia"}, "status", "(maksudnya 'selesai'?)", None, id="enum-typo-suggests"
+    ),
+    pytest.param(
+        {"privacy": "pubilk"}, "privacy", "(maksudnya 'publik'?)", None, id="privacy-typo-suggests"
+    ),
+    pytest.param(
+        {"channel": "telegram"}, "channel", "pilihan: web, android", None, id="enum-unknown"
+    ),
+    pytest.param(
+        {"title": "x" * 201}, "title", "201 karakter (paling banyak 200)", None, id="title-too-long"
+    ),
+    pytest.param(
+        {"submitted_at": "03/03/2025 09:00"},
+        "submitted_at",
+        "bukan tanggal-waktu",
+        "2025-03-01T08:30:00",
+        id="bad-datetime",
+    ),
+    pytest.param(
+        {"closed_at": "2025-02-30T10:00:00"},
+        "closed_at",
+        "bukan tanggal-waktu",
+        None,
+        id="impossible-date",
+    ),
+    pytest.param(
+        {"closed_at": "2025-03-01T10:00:00"},
+        "closed_at",
+        "lebih awal dari submitted_at",
+        None,
+        id="closed-before-submitted",
+    ),
+    pytest.param(
+        {"closed_at": ""},
+        "closed_at",
+        "wajib diisi jika status = selesai",
+        None,
+        id="selesai-without-closed",
+    ),
+    pytest.param(
+        {"status": "proses"}, "closed_at", "status belum selesai", None, id="closed-while-proses"
+    ),
     pytest.param({"lon": ""}, "lon", "keduanya", None, id="lat-without-lon"),
     pytest.param({"lat": ""}, "lat", "keduanya", None, id="lon-without-lat"),
     pytest.param({"lat": "12.5"}, "lat", "di luar batas peta", "MAP_BOUNDS", id="lat-outside"),
@@ -210,12 +254,19 @@ BAD_CELLS = [
     pytest.param({"rating": "6"}, "rating", "harus 1 sampai 5", None, id="rating-6"),
     pytest.param({"rating": "4.5"}, "rating", "bukan bilangan bulat", None, id="rating-4.5"),
     pytest.param({"rating": "empat"}, "rating", "bukan angka", None, id="rating-word"),
-    pytest.param({"area_code": "1803"}, "area_code", "bukan kode wilayah", "18.03.01",
-                 id="area-code-short"),
-    pytest.param({"area_code": "18-03-02"}, "area_code", "bukan kode wilayah", None,
-                 id="area-code-dashes"),
-    pytest.param({"agency_id": "dinas-xyz"}, "agency_id", "tidak ada di tabel agencies",
-                 "tambahkan", id="unknown-agency"),
+    pytest.param(
+        {"area_code": "1803"}, "area_code", "bukan kode wilayah", "18.03.01", id="area-code-short"
+    ),
+    pytest.param(
+        {"area_code": "18-03-02"}, "area_code", "bukan kode wilayah", None, id="area-code-dashes"
+    ),
+    pytest.param(
+        {"agency_id": "dinas-xyz"},
+        "agency_id",
+        "tidak ada di tabel agencies",
+        "tambahkan",
+        id="unknown-agency",
+    ),
 ]
 
 
@@ -249,16 +300,23 @@ def test_duplicate_tracking_id_names_the_first_row(tmp_path, duplicate, case_not
     assert (problem.file, problem.row, problem.column) == ("complaints.csv", NEW_ROW, "tracking_id")
     assert "sudah dipakai di baris 3" in problem.message
     assert ("huruf besar/kecil" in problem.message) is case_note
-    assert report.counts["complaints"] == {"total": 5, "published": 2, "counted_only": 2,
-                                           "rejected": 1}
+    assert report.counts["complaints"] == {
+        "total": 5,
+        "published": 2,
+        "counted_only": 2,
+        "rejected": 1,
+    }
 
 
 def test_swapped_coordinates_are_named_and_only_where_swapped(tmp_path):
     tables = with_complaint(lat="104.8841", lon="-4.8312")
     tables["complaints"].append(complaint("LU-006", lat="50.1"))
     report = check(write_input(tmp_path, tables))
-    assert located(report) == [("complaints.csv", 6, "lat"), ("complaints.csv", 6, "lon"),
-                               ("complaints.csv", 7, "lat")]
+    assert located(report) == [
+        ("complaints.csv", 6, "lat"),
+        ("complaints.csv", 6, "lon"),
+        ("complaints.csv", 7, "lat"),
+    ]
     hints = {(p.row, p.column): p.hint for p in report.problems}
     assert "tertukar" in hints[6, "lat"]
     # LU-006 is simply outside the map, not swapped.
@@ -273,8 +331,10 @@ def test_map_bounds_come_from_the_settings(tmp_path):
 
 
 ACCEPTED = [
-    pytest.param({"privacy": "Publik", "status": "SELESAI", "type": "Pengaduan",
-                  "channel": "Media_Sosial"}, id="enums-any-case"),
+    pytest.param(
+        {"privacy": "Publik", "status": "SELESAI", "type": "Pengaduan", "channel": "Media_Sosial"},
+        id="enums-any-case",
+    ),
     pytest.param({"title": "x" * 200}, id="title-200-chars"),
     pytest.param({"submitted_at": "2025-03-03 09:00"}, id="datetime-with-space"),
     pytest.param({"submitted_at": "2025-03-03T02:00:00Z"}, id="datetime-utc"),
@@ -306,34 +366,68 @@ def test_enum_values_are_typed_lower_case(tmp_path):
 # --- Across tables ----------------------------------------------------------------------------
 
 BAD_EVENTS = [
-    pytest.param(("LU-999", "2025-03-05T09:00:00", "admin", "verifikasi"), "tracking_id",
-                 "tidak ada di tabel complaints", id="unknown-report"),
-    pytest.param(("LU-002", "2025-03-01T09:00:00", "admin", "verifikasi"), "at",
-                 "lebih awal dari waktu laporan masuk", id="before-submission"),
-    pytest.param(("LU-002", "2025-03-05T09:00:00", "instansi", "tanggapan", ""), "agency_id",
-                 "wajib diisi jika actor = instansi", id="instansi-without-agency"),
-    pytest.param(("LU-002", "2025-03-05T09:00:00", "admin", "disposisi", ""), "agency_id",
-                 "action = disposisi", id="disposisi-without-agency"),
-    pytest.param(("LU-002", "2025-03-05T09:00:00", "admin", "disposisi", "dinas-xyz"),
-                 "agency_id", "tidak ada di tabel agencies", id="unknown-agency"),
-    pytest.param(("LU-002", "2025-03-05T09:00:00", "dinas", "tanggapan", "dinas-pupr"),
-                 "actor", "tidak dikenal", id="bad-actor"),
+    pytest.param(
+        ("LU-999", "2025-03-05T09:00:00", "admin", "verifikasi"),
+        "tracking_id",
+        "tidak ada di tabel complaints",
+        id="unknown-report",
+    ),
+    pytest.param(
+        ("LU-002", "2025-03-01T09:00:00", "admin", "verifikasi"),
+        "at",
+        "lebih awal dari waktu laporan masuk",
+        id="before-submission",
+    ),
+    pytest.param(
+        ("LU-002", "2025-03-05T09:00:00", "instansi", "tanggapan", ""),
+        "agency_id",
+        "wajib diisi jika actor = instansi",
+        id="instansi-without-agency",
+    ),
+    pytest.param(
+        ("LU-002", "2025-03-05T09:00:00", "admin", "disposisi", ""),
+        "agency_id",
+        "action = disposisi",
+        id="disposisi-without-agency",
+    ),
+    pytest.param(
+        ("LU-002", "2025-03-05T09:00:00", "admin", "disposisi", "dinas-xyz"),
+        "agency_id",
+        "tidak ada di tabel agencies",
+        id="unknown-agency",
+    ),
+    pytest.param(
+        ("LU-002", "2025-03-05T09:00:00", "dinas", "tanggapan", "dinas-pupr"),
+        "actor",
+        "tidak dikenal",
+        id="bad-actor",
+    ),
 ]
 
 
 @pytest.mark.parametrize("args, column, message", BAD_EVENTS)
 def test_bad_response_is_reported_at_its_row(tmp_path, args, column, message):
     problem = only(check(write_input(tmp_path, with_event(*args))))
-    assert (problem.file, problem.row, problem.column) == ("responses.csv", NEW_RESPONSE_ROW,
-                                                           column)
+    assert (problem.file, problem.row, problem.column) == (
+        "responses.csv",
+        NEW_RESPONSE_ROW,
+        column,
+    )
     assert problem.tracking_id == args[0]
     assert message in problem.message
 
 
 def test_unknown_parent_agency(tmp_path):
     tables = base_tables()
-    tables["agencies"].append({"agency_id": "pkm-baru", "name": "Puskesmas Baru",
-                               "short_name": "", "kind": "opd", "parent_id": "dinkes-lama"})
+    tables["agencies"].append(
+        {
+            "agency_id": "pkm-baru",
+            "name": "Puskesmas Baru",
+            "short_name": "",
+            "kind": "opd",
+            "parent_id": "dinkes-lama",
+        }
+    )
     problem = only(check(write_input(tmp_path, tables)))
     assert (problem.file, problem.row, problem.column) == ("agencies.csv", 5, "parent_id")
     assert "'dinkes-lama'" in problem.message
@@ -479,40 +573,83 @@ def test_json_nested_value_is_reported_and_rejected(tmp_path):
 
 # (table, column, text, the personal data in it)
 PERSONAL = [
-    pytest.param("complaints", "body", "NIK saya 3201231508850001, mohon dibantu.",
-                 "3201231508850001", id="nik"),
-    pytest.param("complaints", "body", "NIK istri 3201235508850001.", "3201235508850001",
-                 id="nik-woman-day-plus-40"),
-    pytest.param("complaints", "body", "NIK: 3201 2315 0885 0001", "3201 2315 0885 0001",
-                 id="nik-spaced"),
-    pytest.param("complaints", "body", "nik 32.01.23.150885.0001 ya", "32.01.23.150885.0001",
-                 id="nik-dotted"),
-    pytest.param("complaints", "body", "No KK 1803021203150004 belum terbit.", "1803021203150004",
-                 id="kk"),
-    pytest.param("complaints", "title", "Hubungi 0812-3456-7890 segera", "0812-3456-7890",
-                 id="phone-dashed-in-title"),
-    pytest.param("complaints", "body", "WA saya +62 812 3456 7890.", "+62 812 3456 7890",
-                 id="phone-international"),
-    pytest.param("complaints", "body", "hubungi 6281234567890", "6281234567890",
-                 id="phone-62"),
-    pytest.param("complaints", "desa", "Sindang Sari 081234567890", "081234567890",
-                 id="phone-in-desa"),
-    pytest.param("complaints", "body", "Telp. (0724) 21345 kantor", "(0724) 21345",
-                 id="landline"),
-    pytest.param("complaints", "body", "Balas ke budi.santoso87@gmail.com ya",
-                 "budi.santoso87@gmail.com", id="email"),
-    pytest.param("complaints", "body", "kirim ke budisan [at] gmail.com", "budisan [at] gmail.com",
-                 id="email-at-spelled"),
-    pytest.param("complaints", "body", "Dana ke rek 1234567890 hilang", "1234567890",
-                 id="rek"),
-    pytest.param("complaints", "body", "No. Rek. 0123-4567-89 atas nama saya", "0123-4567-89",
-                 id="no-rek"),
-    pytest.param("complaints", "body", "transfer ke rekening BRI 0021-01-123456-50-3",
-                 "0021-01-123456-50-3", id="rekening-with-bank"),
-    pytest.param("complaints", "body", "rekening: 9876543210 diblokir", "9876543210",
-                 id="rekening"),
-    pytest.param("responses", "text", "Silakan hubungi petugas di 081298765432.", "081298765432",
-                 id="phone-in-response"),
+    pytest.param(
+        "complaints",
+        "body",
+        "NIK saya 3201231508850001, mohon dibantu.",
+        "3201231508850001",
+        id="nik",
+    ),
+    pytest.param(
+        "complaints",
+        "body",
+        "NIK istri 3201235508850001.",
+        "3201235508850001",
+        id="nik-woman-day-plus-40",
+    ),
+    pytest.param(
+        "complaints", "body", "NIK: 3201 2315 0885 0001", "3201 2315 0885 0001", id="nik-spaced"
+    ),
+    pytest.param(
+        "complaints", "body", "nik 32.01.23.150885.0001 ya", "32.01.23.150885.0001", id="nik-dotted"
+    ),
+    pytest.param(
+        "complaints", "body", "No KK 1803021203150004 belum terbit.", "1803021203150004", id="kk"
+    ),
+    pytest.param(
+        "complaints",
+        "title",
+        "Hubungi 0812-3456-7890 segera",
+        "0812-3456-7890",
+        id="phone-dashed-in-title",
+    ),
+    pytest.param(
+        "complaints",
+        "body",
+        "WA saya +62 812 3456 7890.",
+        "+62 812 3456 7890",
+        id="phone-international",
+    ),
+    pytest.param("complaints", "body", "hubungi 6281234567890", "6281234567890", id="phone-62"),
+    pytest.param(
+        "complaints", "desa", "Sindang Sari 081234567890", "081234567890", id="phone-in-desa"
+    ),
+    pytest.param("complaints", "body", "Telp. (0724) 21345 kantor", "(0724) 21345", id="landline"),
+    pytest.param(
+        "complaints",
+        "body",
+        "Balas ke budi.santoso87@gmail.com ya",
+        "budi.santoso87@gmail.com",
+        id="email",
+    ),
+    pytest.param(
+        "complaints",
+        "body",
+        "kirim ke budisan [at] gmail.com",
+        "budisan [at] gmail.com",
+        id="email-at-spelled",
+    ),
+    pytest.param("complaints", "body", "Dana ke rek 1234567890 hilang", "1234567890", id="rek"),
+    pytest.param(
+        "complaints", "body", "No. Rek. 0123-4567-89 atas nama saya", "0123-4567-89", id="no-rek"
+    ),
+    pytest.param(
+        "complaints",
+        "body",
+        "transfer ke rekening BRI 0021-01-123456-50-3",
+        "0021-01-123456-50-3",
+        id="rekening-with-bank",
+    ),
+    pytest.param(
+        "complaints", "body", "rekening: 9876543210 diblokir", "9876543210", id="rekening"
+    ),
+    pytest.param(
+        "responses",
+        "text",
+        "Silakan hubungi petugas di 081298765432.",
+        "081298765432",
+        id="phone-in-response",
+    ),
 ]
 
 
@@ -560,7 +697,11 @@ def test_personal_data_in_a_rahasia_report_is_still_refused(tmp_path):
     tables["complaints"][2]["body"] = "NIK saya 3201231508850001"  # LU-003, rahasia
     problem = only(check(write_input(tmp_path, tables)))
     assert (problem.file, problem.row, problem.column, problem.tracking_id) == (
-        "complaints.csv", 4, "body", "LU-003")
+        "complaints.csv",
+        4,
+        "body",
+        "LU-003",
+    )
     assert problem.fatal
 
 
@@ -570,8 +711,12 @@ def test_every_personal_data_finding_is_listed(tmp_path):
     tables["complaints"][3]["title"] = "Surel budi@gmail.com"
     tables["responses"][5]["text"] = "rek 1234567890"
     report = check(write_input(tmp_path, tables))
-    assert located(report) == [("complaints.csv", 2, "body"), ("complaints.csv", 2, "body"),
-                               ("complaints.csv", 5, "title"), ("responses.csv", 7, "text")]
+    assert located(report) == [
+        ("complaints.csv", 2, "body"),
+        ("complaints.csv", 2, "body"),
+        ("complaints.csv", 5, "title"),
+        ("responses.csv", 7, "text"),
+    ]
     assert {p.tracking_id for p in report.problems} == {"LU-001", "LU-004", "LU-002"}
 
 
@@ -631,8 +776,10 @@ def duplicate_report(tables):
 
 
 def open_and_secret_reports(tables):
-    tables["complaints"] += [complaint("LU-005", privacy="rahasia", status="belum", closed_at=""),
-                             complaint("LU-006", privacy="anonim", status="belum", closed_at="")]
+    tables["complaints"] += [
+        complaint("LU-005", privacy="rahasia", status="belum", closed_at=""),
+        complaint("LU-006", privacy="anonim", status="belum", closed_at=""),
+    ]
 
 
 # (how the base input is changed, the rows expected to be rejected per table)
@@ -640,11 +787,13 @@ RECONCILED = [
     pytest.param(lambda tables: None, {}, id="base"),
     pytest.param(open_and_secret_reports, {}, id="open-and-rahasia"),
     pytest.param(broken_rating, {"complaints": {3}, "responses": {7}}, id="bad-cell"),
-    pytest.param(unknown_agency, {"complaints": {2}, "responses": {2, 3, 4, 5, 6}},
-                 id="unknown-agency"),
+    pytest.param(
+        unknown_agency, {"complaints": {2}, "responses": {2, 3, 4, 5, 6}}, id="unknown-agency"
+    ),
     pytest.param(response_for_unknown_report, {"responses": {10}}, id="orphan-response"),
-    pytest.param(parent_cycle, {"agencies": {3, 4}, "complaints": {5}, "responses": {9}},
-                 id="agency-cycle"),
+    pytest.param(
+        parent_cycle, {"agencies": {3, 4}, "complaints": {5}, "responses": {9}}, id="agency-cycle"
+    ),
     pytest.param(duplicate_report, {"complaints": {6}}, id="duplicate-id"),
 ]
 
@@ -669,12 +818,26 @@ def test_rahasia_and_open_reports_are_counted_only(tmp_path):
     report = check(write_input(tmp_path, tables))
     ids = report.validated.complaints["tracking_id"]
     by_id = dict(zip(ids, report.outcomes["complaints"], strict=True))
-    assert by_id == {"LU-001": "published", "LU-002": "published", "LU-003": "counted_only",
-                     "LU-004": "counted_only", "LU-005": "counted_only", "LU-006": "counted_only"}
-    assert report.counts["complaints"] == {"total": 6, "published": 2, "counted_only": 4,
-                                           "rejected": 0}
-    assert report.counts["responses"] == {"total": 8, "published": 6, "counted_only": 2,
-                                          "rejected": 0}
+    assert by_id == {
+        "LU-001": "published",
+        "LU-002": "published",
+        "LU-003": "counted_only",
+        "LU-004": "counted_only",
+        "LU-005": "counted_only",
+        "LU-006": "counted_only",
+    }
+    assert report.counts["complaints"] == {
+        "total": 6,
+        "published": 2,
+        "counted_only": 4,
+        "rejected": 0,
+    }
+    assert report.counts["responses"] == {
+        "total": 8,
+        "published": 6,
+        "counted_only": 2,
+        "rejected": 0,
+    }
 
 
 def test_row_with_personal_data_is_counted_as_rejected(tmp_path):
@@ -688,8 +851,14 @@ def test_row_with_personal_data_is_counted_as_rejected(tmp_path):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(PYTHON), "-m", "generator", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60, check=False)
+    return subprocess.run(
+        [str(PYTHON), "-m", "generator", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def broken_tables() -> dict[str, list[dict]]:
@@ -705,8 +874,12 @@ def test_check_json_on_clean_input(tmp_path):
     data = json.loads(result.stdout)
     assert data["ok"] is True
     assert data["problems"] == []
-    assert data["counts"]["complaints"] == {"total": 4, "published": 2, "counted_only": 2,
-                                            "rejected": 0}
+    assert data["counts"]["complaints"] == {
+        "total": 4,
+        "published": 2,
+        "counted_only": 2,
+        "rejected": 0,
+    }
 
 
 def test_check_json_on_broken_input(tmp_path):
@@ -724,8 +897,9 @@ def test_check_json_on_broken_input(tmp_path):
     assert (parent["row"], parent["column"]) == (3, "parent_id")
     assert "tracking_id" not in parent  # an agency row concerns no report
     complaints = data["counts"]["complaints"]
-    assert complaints["total"] == sum(complaints[k] for k in ("published", "counted_only",
-                                                              "rejected"))
+    assert complaints["total"] == sum(
+        complaints[k] for k in ("published", "counted_only", "rejected")
+    )
 
 
 def test_check_prints_one_line_per_problem_then_the_counts(tmp_path):
@@ -751,8 +925,11 @@ def test_check_json_never_prints_personal_data(tmp_path):
     assert result.returncode == 1
     problems = json.loads(result.stdout)["problems"]
     assert [(p["file"], p["row"], p["column"], p["tracking_id"]) for p in problems] == [
-        ("complaints.csv", 2, "body", "LU-001"), ("complaints.csv", 2, "body", "LU-001"),
-        ("complaints.csv", 3, "desa", "LU-002"), ("responses.csv", 2, "text", "LU-001")]
+        ("complaints.csv", 2, "body", "LU-001"),
+        ("complaints.csv", 2, "body", "LU-001"),
+        ("complaints.csv", 3, "desa", "LU-002"),
+        ("responses.csv", 2, "text", "LU-001"),
+    ]
     for secret in secrets:
         assert_masked(secret, result.stdout + result.stderr)
 
