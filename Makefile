@@ -60,7 +60,7 @@ bench: $(BIN)/.dev ## Time a publish of N reports against plain Pelican (make be
 	$(BIN)/python benchmarks/bench_publish.py --cases $(N) --seed $(SEED)
 
 update-golden: $(BIN)/.dev ## Rebuild tests/golden/output from tests/golden/input
-	$(BIN)/python -m tests.golden update
+	$(BIN)/python tests/golden_site.py
 
 clean: ## Remove OUTPUT and caches
 	rm -rf $(OUTPUT) .pytest_cache __pycache__ */__pycache__
