@@ -87,6 +87,7 @@ class Detector:
     kind: str  # what it finds, in Indonesian, for the message
     pattern: re.Pattern
     accept: object = None  # optional function(match) -> bool to drop false alarms
+    prefilter: re.Pattern | None = None  # cheap test a cell must pass before the full pattern
 
 
 def _nik_like(match: re.Match) -> bool:
@@ -100,10 +101,12 @@ DETECTORS = (
     Detector(
         "alamat e-mail",
         re.compile(
-            r"[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\))\s*[A-Za-z0-9-]+(?:\s*(?:\.|\[dot\]|\(dot\))\s*"
-            r"[A-Za-z0-9-]+)+",
+            # The lookbehind starts a match only at a word's start (same matches, ~3x faster).
+            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\))\s*[A-Za-z0-9-]+"
+            r"(?:\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z0-9-]+)+",
             re.IGNORECASE,
         ),
+        prefilter=re.compile(r"@|\[at\]|\(at\)", re.IGNORECASE),
     ),
     Detector("NIK/nomor KK", re.compile(r"(?<![\d/])\d(?:[ .-]?\d){15}(?![\d/])"), _nik_like),
     Detector(
@@ -159,7 +162,7 @@ def scan_text(raw: RawTable, typed: pd.DataFrame) -> list[Problem]:
         # One finding per piece of text: "HP 0812-…" is both a mobile and a "telp/hp" number.
         found: dict[int, list[tuple[int, int]]] = {}
         for detector in DETECTORS:
-            hits = values.str.contains(detector.pattern, regex=True)
+            hits = values.str.contains(detector.prefilter or detector.pattern, regex=True)
             for index in hits[hits].index:
                 for match in detector.pattern.finditer(values[index]):
                     if detector.accept is not None and not detector.accept(match):

@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -114,10 +115,16 @@ class Views:
             fmt.STATUS_LABELS[row.status],
         )
 
-    def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
-        return tuple(self._summary(row) for row in cases.itertuples(index=False))
+    @cached_property
+    def summary_by_id(self) -> dict[str, CaseSummary]:
+        """Every published case's summary, built once: lists and case pages share them."""
+        published = self.dataset.published
+        return {row.tracking_id: self._summary(row) for row in published.itertuples(index=False)}
 
-    def _timeline(self, row, events: pd.DataFrame | None) -> tuple[TimelineEvent, ...]:
+    def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
+        return tuple(self.summary_by_id[t] for t in cases["tracking_id"])
+
+    def _timeline(self, row, events: list) -> tuple[TimelineEvent, ...]:
         submitted = row.submitted_at
         items = [
             TimelineEvent(
@@ -126,8 +133,7 @@ class Views:
         ]
         previous = submitted
         closed_by_event = False
-        moments = [] if events is None else list(events.itertuples(index=False))
-        for event in moments:
+        for event in events:
             if event.actor == "instansi":
                 link = self.agency_link(event.agency_id)
                 actor, actor_url = link.label, link.url
@@ -169,18 +175,21 @@ class Views:
         published = self.dataset.published
         events = self.dataset.responses
         events = events[events["tracking_id"].isin(set(published["tracking_id"]))]
-        by_case = dict(tuple(events.groupby("tracking_id", sort=False))) if len(events) else {}
+        # One pass over all events: per-case sub-frames cost a pandas round trip each.
+        by_case: dict[str, list] = {}
+        for event in events.itertuples(index=False):
+            by_case.setdefault(event.tracking_id, []).append(event)
         for row in published.itertuples(index=False):
             yield CasePage(
                 case_path(row.tracking_id),
-                self._summary(row),
+                self.summary_by_id[row.tracking_id],
                 paragraphs(row.body),
                 fmt.PRIVACY_LABELS[row.privacy],
                 fmt.CHANNEL_LABELS.get(row.channel or "", ""),
                 None if pd.isna(row.rating) else int(row.rating),
                 fmt.workdays(row.response_workdays),
                 fmt.workdays(row.resolution_workdays),
-                self._timeline(row, by_case.get(row.tracking_id)),
+                self._timeline(row, by_case.get(row.tracking_id, [])),
             )
 
     # -- agencies ----------------------------------------------------------
