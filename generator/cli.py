@@ -82,6 +82,7 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     from pelican import Pelican
+    from pelican.log import console as pelican_console
 
     from .output import staged
     from .pipeline import prepare
@@ -98,6 +99,7 @@ def cmd_build(args) -> int:
         counts = prepare(load_settings(Path(args.settings), overrides)).counts
         with staged(output) as stage:
             config = load_settings(Path(args.settings), {**overrides, "OUTPUT_PATH": str(stage)})
+            pelican_console.quiet = True
             Pelican(config).run()
     except InputError as error:
         report_problems(error, sys.stderr)
@@ -161,9 +163,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     level = logging.WARNING if args.quiet or getattr(args, "json", False) else logging.INFO
-    logging.basicConfig(
-        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    # Pelican's own log and summary ("Processed 0 articles …") only confuse: ours follows.
+    logging.getLogger("pelican").setLevel(max(level, logging.WARNING))
     try:
         return args.run(args)
     except ConfigError as error:

@@ -41,3 +41,31 @@ def test_makefile_has_the_documented_targets():
         "bench",
     } <= targets
     assert makefile.index("help:") < makefile.index("html:")
+
+
+def test_readme_check_commands_work_on_the_sample():
+    """`make check DATA=…` and `python -m generator check DIR --json`, as the README shows."""
+    import json
+    import subprocess
+
+    made = subprocess.run(
+        ["make", "-s", "check", "DATA=data/sample"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "laporan: 2000 baris = " in made.stdout
+    python = ROOT / ".venv" / "bin" / "python"
+    checked = subprocess.run(
+        [str(python), "-m", "generator", "check", "data/sample", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    result = json.loads(checked.stdout)
+    assert checked.returncode == 0 and result["ok"] is True and result["problems"] == []
+    counts = result["counts"]["complaints"]
+    assert counts["total"] == counts["published"] + counts["counted_only"] + counts["rejected"]
