@@ -146,7 +146,7 @@ class AgencyPage:
 class AgencyIndexPage:
     template = "agencies.html"
     path: str = doc("URL of this page.")
-    agencies: tuple[AgencySummary, ...] = doc("Every agency, by name.")
+    agencies: tuple[AgencySummary, ...] = doc("Every agency, by short name.")
 
 
 @dataclass(frozen=True)

@@ -262,10 +262,10 @@ class Views:
                 )
 
     def agency_index(self) -> AgencyIndexPage:
-        ordered = self.dataset.agencies.sort_values(["name", "agency_id"], kind="stable")
-        return AgencyIndexPage(
-            "/instansi/", tuple(self.agency_summary(r) for r in ordered.itertuples(index=False))
-        )
+        summaries = [self.agency_summary(r) for r in self.dataset.agencies.itertuples(index=False)]
+        # By the name the list shows, case-insensitively; the code breaks ties.
+        summaries.sort(key=lambda a: (a.short_name.casefold(), a.agency_id))
+        return AgencyIndexPage("/instansi/", tuple(summaries))
 
     # -- home --------------------------------------------------------------
 
