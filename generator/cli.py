@@ -55,8 +55,11 @@ def print_counts(counts: dict, stream) -> None:
 def report_problems(error: InputError, stream) -> None:
     for problem in error.problems:
         print(str(problem), file=stream)
-    kind = "data pribadi ditemukan" if isinstance(error, PrivacyError) else "masalah pada input"
-    print(f"\n{len(error.problems)} {kind}; tidak ada yang diterbitkan.", file=stream)
+    also = ", termasuk data pribadi" if isinstance(error, PrivacyError) else ""
+    print(
+        f"\n{len(error.problems)} masalah pada input{also}; tidak ada yang diterbitkan.",
+        file=stream,
+    )
 
 
 def cmd_check(args) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,7 @@ class Report:
     validated: Validated | None = None
     outcomes: dict[str, pd.Series] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
+    personal_data: list[Problem] = field(default_factory=list)  # never skippable
 
     @property
     def ok(self) -> bool:
@@ -58,7 +60,7 @@ class Dataset:
     calendar: WorkCalendar
     as_of: pd.Timestamp | None
 
-    @property
+    @cached_property
     def published(self) -> pd.DataFrame:
         return self.complaints[self.complaints["outcome"] == privacy.PUBLISHED]
 
@@ -75,30 +77,22 @@ def inspect(folder: Path, settings: dict) -> Report:
     """Load, validate and scan an input folder; never raises on bad input."""
     tz = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
     loaded = load(folder)
-    problems = list(loaded.problems)
-    problems += privacy.identifying_columns(loaded.headers)
+    personal = privacy.identifying_columns(loaded.headers)
     for raw in loaded.tables.values():
         for header in raw.extra_columns:
             if not privacy.identifying_column(header):
                 logger.warning("%s: kolom '%s' tidak dikenal, diabaikan", raw.file, header)
+    if loaded.other_files:
+        logger.info("berkas lain di folder input diabaikan: %s", ", ".join(loaded.other_files))
     if "complaints" not in loaded.tables or "agencies" not in loaded.tables:
-        return Report(
-            problems,
-            {
-                "complaints": {
-                    "total": 0,
-                    privacy.PUBLISHED: 0,
-                    privacy.COUNTED_ONLY: 0,
-                    privacy.REJECTED: 0,
-                }
-            },
-        )
+        nothing = dict.fromkeys((privacy.PUBLISHED, privacy.COUNTED_ONLY, privacy.REJECTED), 0)
+        counts = {"complaints": {"total": 0, **nothing}}
+        return Report(loaded.problems + personal, counts, personal_data=personal)
     validated = validate(loaded.tables, tz, tuple(settings["MAP_BOUNDS"]))
-    problems += validated.problems
     for raw in loaded.tables.values():
-        typed = getattr(validated, raw.table.name)
-        problems += privacy.scan_text(raw, typed)
-    report = Report(problems, {}, validated)
+        personal += privacy.scan_text(raw, getattr(validated, raw.table.name))
+    problems = loaded.problems + validated.problems + personal
+    report = Report(problems, {}, validated, personal_data=personal)
     _settle_rows(report)
     return report
 
@@ -186,11 +180,9 @@ def _prepare(settings: dict) -> Dataset:
     started = time.perf_counter()
     folder = Path(settings["DATA"])
     report = inspect(folder, settings)
-    fatal = [p for p in report.problems if p.fatal]
-    personal = [p for p in fatal if p.message.startswith("data pribadi")]
-    if personal:
+    if report.personal_data:
         raise PrivacyError(report.problems, report.counts)
-    if fatal or (report.problems and not settings["SKIP_INVALID"]):
+    if any(p.fatal for p in report.problems) or (report.problems and not settings["SKIP_INVALID"]):
         raise InputError(report.problems, report.counts)
     v = report.validated
     for problem in sorted(report.problems):
