@@ -32,6 +32,7 @@ READERS = {"rst": None}  # Markdown only (and no docutils locale warning)
 STATIC_PATHS = []
 THEME_STATIC_DIR = "theme"
 JINJA_ENVIRONMENT = {
+    "auto_reload": False,  # one-shot build: no stat() of every template on every render
     "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
