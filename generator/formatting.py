@@ -83,10 +83,12 @@ def month_year(moment: pd.Timestamp) -> str:
 
 
 def workdays(count) -> str:
-    """'3 hari kerja'; '' when there is no count."""
+    """'3 hari kerja', '2,5 hari kerja' (a median may fall between two days); '' when none."""
     if count is None or pd.isna(count):
         return ""
-    return f"{int(count)} hari kerja"
+    value = float(count)
+    shown = str(int(value)) if value.is_integer() else number(round(value, 1))
+    return f"{shown} hari kerja"
 
 
 def duration(delta: pd.Timedelta) -> str:

@@ -62,12 +62,6 @@ class Views:
         self.zone = fmt.zone_label(str(d.tz))
         agencies = d.agencies
         self.agency_names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
-        self.agency_short = {
-            a: (s or n)
-            for a, s, n in zip(
-                agencies["agency_id"], agencies["short_name"], agencies["name"], strict=True
-            )
-        }
         self.counts = metrics.agency_counts(agencies, d.complaints)
 
     def url(self, path: str) -> str:
@@ -222,23 +216,8 @@ class Views:
         for row in agencies.itertuples(index=False):
             summary = self.agency_summary(row)
             cases = by_agency.get(row.agency_id, published.iloc[0:0])
-            figures = (
-                Figure(
-                    "Laporan diterima",
-                    fmt.number(summary.received),
-                    "Semua laporan, termasuk yang rahasia dan yang belum selesai.",
-                ),
-                Figure("Selesai", fmt.number(summary.resolved), "Ditutup oleh instansi."),
-                Figure(
-                    "Belum selesai",
-                    fmt.number(summary.open),
-                    "Belum ditindaklanjuti atau masih diproses.",
-                ),
-                Figure(
-                    "Kasus terbit",
-                    fmt.number(summary.published),
-                    "Laporan publik dan anonim yang sudah selesai.",
-                ),
+            figures = count_figures(
+                summary.received, summary.resolved, summary.open, summary.published
             )
             count = max(1, math.ceil(len(cases) / per_page))
             for number in range(1, count + 1):
@@ -273,21 +252,8 @@ class Views:
         figures = metrics.headline(self.dataset.complaints)
         median = figures["median_response_workdays"]
         tiles = (
-            Figure(
-                "Laporan diterima",
-                fmt.number(figures["received"]),
-                "Semua laporan yang masuk, termasuk yang rahasia.",
-            ),
-            Figure("Selesai", fmt.number(figures["resolved"]), "Ditutup oleh instansi."),
-            Figure(
-                "Belum selesai",
-                fmt.number(figures["open"]),
-                "Belum ditindaklanjuti atau masih diproses.",
-            ),
-            Figure(
-                "Kasus terbit",
-                fmt.number(figures["published"]),
-                "Laporan publik dan anonim yang sudah selesai dan bisa dibaca di situs ini.",
+            *count_figures(
+                figures["received"], figures["resolved"], figures["open"], figures["published"]
             ),
             Figure(
                 "Median tanggapan pertama",
@@ -303,6 +269,24 @@ class Views:
             else ""
         )
         return HomePage("/", tiles, self.summaries(latest), period)
+
+
+def count_figures(received: int, resolved: int, open_: int, published: int) -> tuple[Figure, ...]:
+    """The four counts shown on the home page and on every agency page."""
+    return (
+        Figure(
+            "Laporan diterima",
+            fmt.number(received),
+            "Semua laporan yang masuk, termasuk yang rahasia dan yang belum selesai.",
+        ),
+        Figure("Selesai", fmt.number(resolved), "Ditutup oleh instansi."),
+        Figure("Belum selesai", fmt.number(open_), "Belum ditindaklanjuti atau masih diproses."),
+        Figure(
+            "Kasus terbit",
+            fmt.number(published),
+            "Laporan publik dan anonim yang sudah selesai dan bisa dibaca di situs ini.",
+        ),
+    )
 
 
 def newest_first(cases: pd.DataFrame) -> pd.DataFrame:
