@@ -127,7 +127,8 @@ def cmd_sample(args) -> int:
 def cmd_docs(args) -> int:
     from .docs import write
 
-    print(f"{write(ROOT)} ditulis")
+    for path in write(ROOT):
+        print(f"{path} ditulis")
     return 0
 
 
@@ -158,7 +159,7 @@ def parser() -> argparse.ArgumentParser:
     sample.add_argument("--cases", type=int, default=2000)
     sample.add_argument("--seed", type=int, default=1)
     sample.set_defaults(run=cmd_sample)
-    docs = sub.add_parser("docs", help="regenerate docs/input-format.md from the schema")
+    docs = sub.add_parser("docs", help="regenerate docs/input-format.md and docs/settings.md")
     docs.set_defaults(run=cmd_docs)
     return top
 

@@ -1,4 +1,5 @@
-"""Render docs/input-format.md from the schema, so the page cannot drift from the checks."""
+"""Render docs/input-format.md and docs/settings.md from the declarations the code
+checks against, so the pages cannot drift from what is enforced."""
 
 from __future__ import annotations
 
@@ -116,7 +117,43 @@ def input_format() -> str:
     return "\n".join(parts)
 
 
-def write(root: Path) -> Path:
-    path = root / "docs" / "input-format.md"
-    path.write_text(input_format(), encoding="utf-8")
-    return path
+def settings_reference() -> str:
+    """The whole docs/settings.md text, from generator/settings.py."""
+    from .settings import SETTINGS
+
+    lines = [
+        "# Settings",
+        "",
+        "*Generated from `generator/settings.py` by `python -m generator docs`; do not edit.*",
+        "",
+        "Jendela Aduan's own settings, set in `pelicanconf.py` (and inherited by",
+        "`publishconf.py`) beside Pelican's. A name that is neither one of these nor a Pelican",
+        "setting is refused with a suggestion, and so is a value of the wrong type.",
+        "",
+        "| setting | type | default | meaning |",
+        "|---|---|---|---|",
+    ]
+    for setting in SETTINGS.values():
+        types = setting.type if isinstance(setting.type, tuple) else (setting.type,)
+        kind = " or ".join(t.__name__ for t in types)
+        if setting.choices:
+            kind += ": " + ", ".join(f"`{c!r}`" for c in setting.choices)
+        lines.append(f"| `{setting.name}` | {kind} | `{setting.default!r}` | {setting.help} |")
+    lines += [
+        "",
+        "Pelican's `TIMEZONE` (default here `Asia/Jakarta`) is the zone naive input times are",
+        "read in and every date is shown in. `JINJA_ENVIRONMENT` must keep `autoescape=True`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write(root: Path) -> list[Path]:
+    """Write every generated documentation page; returns their paths."""
+    pages = {"input-format.md": input_format(), "settings.md": settings_reference()}
+    paths = []
+    for name, text in pages.items():
+        path = root / "docs" / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -7,6 +7,7 @@ typo such as ``SLA_RESPONSE_WORKDAY = 3`` cannot silently fall back to a default
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,6 +133,14 @@ def validate(settings: dict) -> dict:
         raise ConfigError(
             f"Setting 'MAP_BOUNDS' must be (lat_min, lat_max, lon_min, lon_max). Value: {bounds!r}."
         )
+    for day in settings["EXTRA_HOLIDAYS"]:
+        try:
+            dt.date.fromisoformat(day)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(
+                f"Setting 'EXTRA_HOLIDAYS' holds {day!r}, which is not an ISO date. "
+                "Hint: ('2025-06-10', '2025-09-22')."
+            ) from exc
     for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES"):
         if settings[name] < 1:
             raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.docs import input_format
+from generator.docs import input_format, settings_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -12,6 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_input_format_doc_is_current():
     committed = (ROOT / "docs" / "input-format.md").read_text("utf-8")
     assert committed == input_format(), "run `python -m generator docs` and commit the result"
+
+
+def test_settings_doc_is_current():
+    committed = (ROOT / "docs" / "settings.md").read_text("utf-8")
+    assert committed == settings_reference(), "run `python -m generator docs` and commit it"
 
 
 def test_readme_opens_with_the_two_commands():

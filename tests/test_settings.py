@@ -42,6 +42,7 @@ def test_unknown_setting_is_refused_with_suggestion(tmp_path):
         ("MAP_BOUNDS = (6.5, -11, 94, 141.5)", "lat_min, lat_max"),
         ("TIMEZONE = 'Asia/Jakata'", "not a known time zone"),
         ("JINJA_ENVIRONMENT = {'autoescape': False}", "autoescape"),
+        ("EXTRA_HOLIDAYS = ('10-06-2025',)", "not an ISO date"),
     ],
 )
 def test_bad_values_are_refused(tmp_path, line, message):
