@@ -99,9 +99,10 @@ def cmd_build(args) -> int:
     output = Path(args.output).resolve()
     try:
         # Validate and scan first: bad input fails before anything is written.
-        counts = prepare(load_settings(Path(args.settings), overrides)).counts
+        config = load_settings(Path(args.settings), overrides)
+        counts = prepare(config).counts
         with staged(output) as stage:
-            config = load_settings(Path(args.settings), {**overrides, "OUTPUT_PATH": str(stage)})
+            config["OUTPUT_PATH"] = str(stage)  # absolute already, as Pelican needs
             pelican_console.quiet = True
             Pelican(config).run()
     except InputError as error:
