@@ -19,6 +19,7 @@ import pandas as pd
 from . import metrics, privacy
 from .errors import InputError, PrivacyError, Problem
 from .loaders import load
+from .settings import timezone
 from .validators import Validated, validate
 from .workdays import WorkCalendar
 
@@ -75,7 +76,7 @@ def _count(outcome: pd.Series) -> dict[str, int]:
 
 def inspect(folder: Path, settings: dict) -> Report:
     """Load, validate and scan an input folder; never raises on bad input."""
-    tz = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+    tz = timezone(settings)
     loaded = load(folder)
     personal = privacy.identifying_columns(loaded.headers)
     for raw in loaded.tables.values():
@@ -193,7 +194,7 @@ def _prepare(settings: dict) -> Dataset:
     complaints["outcome"] = report.outcomes["complaints"]
     responses = v.responses[report.outcomes["responses"] != privacy.REJECTED]
     agencies = v.agencies[report.outcomes["agencies"] != privacy.REJECTED]
-    tz = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+    tz = timezone(settings)
     calendar = WorkCalendar.covering(
         [complaints["submitted_at"], complaints["closed_at"], responses["at"]],
         tuple(settings["EXTRA_HOLIDAYS"]),

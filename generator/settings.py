@@ -118,6 +118,11 @@ def _check_value(setting: Setting, value: Any) -> None:
         )
 
 
+def timezone(settings: dict) -> ZoneInfo:
+    """The zone naive input times are read in and every date is shown in."""
+    return ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+
+
 def validate(settings: dict) -> dict:
     """Check our settings in a Pelican settings dict and fill in defaults.
 
@@ -145,7 +150,7 @@ def validate(settings: dict) -> dict:
         if settings[name] < 1:
             raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")
     try:
-        ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+        timezone(settings)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(
             f"Setting 'TIMEZONE' is not a known time zone. Value: "
