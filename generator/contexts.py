@@ -9,6 +9,10 @@ All strings here are plain text: templates autoescape them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # charts imports ``doc`` from here
+    from .charts import BarChart, LineChart
 
 
 def doc(text: str, default=None, factory=None):
@@ -38,6 +42,7 @@ class Figure:
     label: str = doc("What is counted, in Indonesian.")
     value: str = doc("The number, formatted with Indonesian digit grouping.")
     note: str = doc("One sentence saying how it is counted.", default="")
+    url: str = doc("Where the methodology page defines it; '' when nowhere.", default="")
 
 
 @dataclass(frozen=True)
@@ -132,14 +137,107 @@ class AgencySummary:
 
 
 @dataclass(frozen=True)
+class Scorecard:
+    agency: Link = doc("The agency's page and full name.")
+    short_name: str = doc("Short name, or the full name when none.")
+    period: str = doc("'Semua periode' or the year, e.g. '2025'.")
+    grade: str = doc("hijau, kuning or merah; '' when there is not enough data (for styling).")
+    grade_label: str = doc("The grade in words: 'Hijau', 'Kuning', 'Merah', 'Data belum cukup'.")
+    rank: int | None = doc("Rank among the period's graded agencies; None when not ranked.")
+    ranked_of: int = doc("How many agencies are ranked in the period.")
+    received: int = doc("Reports received in the period, all privacy levels and statuses.")
+    open: int = doc("Of those, not yet closed.")
+    overdue: int = doc("Open and past the response deadline on the data's date.")
+    pct_response: str = doc("% of first responses within the deadline, e.g. '81,0%'; '–'.")
+    median_response: str = doc("Median working days to first response, e.g. '3 hari kerja'; '–'.")
+    pct_resolved: str = doc("% closed within the resolution deadline; '–' when none is due.")
+    figures: tuple[Figure, ...] = doc(
+        "Every scorecard figure, labelled and defined as on the methodology page."
+    )
+
+
+@dataclass(frozen=True)
+class GradeRule:
+    grade: str = doc("hijau, kuning, merah or '' (for styling).")
+    label: str = doc("The grade in words.")
+    rule: str = doc("When an agency gets it, e.g. 'paling sedikit 80% tanggapan tepat waktu'.")
+
+
+@dataclass(frozen=True)
 class AgencyPage:
     template = "agency.html"
     path: str = doc("URL of this page.")
     agency: AgencySummary = doc("The agency and its counts.")
-    figures: tuple[Figure, ...] = doc("Headline figures for this agency.")
     cases: tuple[CaseSummary, ...] = doc("This page's published cases, newest closed first.")
     pagination: Pagination = doc("Where this page stands among the agency's pages.")
+    scorecard: Scorecard = doc("The agency's scorecard over the whole period.")
+    years: tuple[Scorecard, ...] = doc("The agency's scorecard for each year, oldest first.")
+    monthly_chart: LineChart = doc("Reports received and resolved per month.")
+    response_chart: BarChart = doc("How many working days first responses took.")
+    deadline_note: str = doc("The response deadline in words, e.g. 'Tenggat: 5 hari kerja'.")
     children: tuple[Link, ...] = doc("Agencies whose parent is this agency.", factory=tuple)
+
+
+@dataclass(frozen=True)
+class RaporPage:
+    template = "rapor.html"
+    path: str = doc("URL of this page: /rapor/ or /rapor/<yyyy>/.")
+    period: str = doc("'Semua periode' or the year.")
+    periods: tuple[Link, ...] = doc("Every period's rapor page, 'Semua periode' first.")
+    ranked: tuple[Scorecard, ...] = doc("Agencies with enough reports, best first.")
+    unranked: tuple[Scorecard, ...] = doc("Agencies with too few reports, by name.")
+    grades: tuple[GradeRule, ...] = doc("What each traffic light means.")
+    rank_min_reports: int = doc("Reports an agency needs in the period to be ranked.")
+    deadline_note: str = doc("The deadlines in words.")
+    figures: tuple[Figure, ...] = doc("The period's figures over all agencies.")
+    csv_url: str = doc("URL of /data/rapor.csv (all periods).")
+
+
+@dataclass(frozen=True)
+class Holiday:
+    date: str = doc("The day in Indonesian, e.g. 'Senin, 31 Maret 2025'.")
+    iso: str = doc("The day as YYYY-MM-DD.")
+    name: str = doc("Its name, e.g. 'Hari Raya Idul Fitri' or 'Cuti Bersama …'.")
+
+
+@dataclass(frozen=True)
+class WorkdayExample:
+    start: str = doc("When a report came in, in Indonesian.")
+    end: str = doc("When it was answered.")
+    workdays: str = doc("The working days between them by the site's rule.")
+    why: str = doc("Which days were not counted, and why.")
+
+
+@dataclass(frozen=True)
+class Definition:
+    column: str = doc("Column name in /data/rapor.csv; also this definition's anchor.")
+    label: str = doc("Label on the pages.")
+    unit: str = doc("Unit, e.g. 'hari kerja', '%'; '' when none.")
+    text: str = doc("How it is computed, in Indonesian, with the site's deadlines filled in.")
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str = doc("What it sets, e.g. 'Tenggat tanggapan: 5 hari kerja'.")
+    citation: str = doc("The source, as a journalist would cite it.")
+    url: str = doc("Where to read it; '' when offline only.", default="")
+
+
+@dataclass(frozen=True)
+class MethodologyPage:
+    template = "methodology.html"
+    path: str = doc("URL of this page.")
+    definitions: tuple[Definition, ...] = doc("Every scorecard figure, as in rapor.csv.")
+    deadlines: tuple[Source, ...] = doc("The deadlines used and where they come from.")
+    grades: tuple[GradeRule, ...] = doc("What each traffic light means.")
+    rank_min_reports: int = doc("Reports an agency needs in a period to be ranked.")
+    holiday_source: str = doc("Where the holiday list comes from.")
+    holidays: tuple[Holiday, ...] = doc("Every holiday in the data's years, weekends included.")
+    answer_actions: tuple[str, ...] = doc("Agency actions that count as a response, in words.")
+    examples: tuple[WorkdayExample, ...] = doc("Working days counted on real dates.")
+    as_of: str = doc("The date figures are computed as of, in Indonesian.")
+    zone: str = doc("Time zone abbreviation dates are read in, e.g. 'WIB'.")
+    counts: tuple[Figure, ...] = doc("How many input rows were published, counted or rejected.")
 
 
 @dataclass(frozen=True)
@@ -154,6 +252,8 @@ class HomePage:
     template = "home.html"
     path: str = doc("URL of this page.")
     figures: tuple[Figure, ...] = doc("Headline figures over all reports.")
+    monthly_chart: LineChart = doc("Reports received and resolved per month, all agencies.")
+    grade_counts: tuple[Figure, ...] = doc("How many agencies have each grade (all periods).")
     latest: tuple[CaseSummary, ...] = doc("Latest resolved published cases, newest first.")
     period: str = doc("The period the data covers, e.g. 'Januari 2023 – Desember 2025'.")
 
@@ -163,4 +263,4 @@ def template_variables(page) -> dict:
     return {f.name: getattr(page, f.name) for f in fields(page)}
 
 
-PAGE_TYPES = (CasePage, AgencyPage, AgencyIndexPage, HomePage)
+PAGE_TYPES = (CasePage, AgencyPage, AgencyIndexPage, HomePage, RaporPage, MethodologyPage)

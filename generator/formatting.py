@@ -78,8 +78,37 @@ def date_text(moment: pd.Timestamp | None, zone: str) -> DateText | None:
     return DateText(iso, f"{long} pukul {moment.hour:02d}.{moment.minute:02d} {zone}", short)
 
 
+def long_date(moment) -> str:
+    """'31 Oktober 2026'."""
+    return format_date(
+        moment.date() if hasattr(moment, "date") else moment, "d MMMM y", locale=LOCALE
+    )
+
+
+def weekday_date(day) -> str:
+    """'Senin, 31 Maret 2025'."""
+    return format_date(day, "EEEE, d MMMM y", locale=LOCALE)
+
+
+def weekday_time(moment: pd.Timestamp) -> str:
+    """'Kamis, 27 Maret 2025 pukul 10.00'."""
+    return f"{weekday_date(moment.date())} pukul {moment.hour:02d}.{moment.minute:02d}"
+
+
 def month_year(moment: pd.Timestamp) -> str:
     return format_date(moment.date(), "MMMM y", locale=LOCALE)
+
+
+def decimal(value, places: int = 1) -> str:
+    """3.5 -> '3,5' with a fixed number of decimals; '–' when missing."""
+    if value is None or pd.isna(value):
+        return "–"
+    return format_decimal(value, format="#,##0." + "0" * places, locale=LOCALE)
+
+
+def percent(value) -> str:
+    """81.0 -> '81,0%' (one decimal, as computed); '–' when missing."""
+    return "–" if value is None or pd.isna(value) else f"{decimal(value)}%"
 
 
 def workdays(count) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import pipeline
+from . import datafiles, pipeline
 from .contexts import template_variables
 from .views import Views
 
@@ -35,7 +35,8 @@ def write_file(target: Path, html: str) -> None:
 
 
 class CasesGenerator(Generator):
-    """Writes /, /kasus/<id>/, /instansi/ and /instansi/<id>/ (with /page/N/)."""
+    """Writes /, /kasus/<id>/, /instansi/ and /instansi/<id>/ (with /page/N/), /rapor/
+    (and /rapor/<yyyy>/), /metodologi/ and /data/rapor.csv."""
 
     def generate_context(self) -> None:
         self.dataset = pipeline.prepare(self.settings)
@@ -51,7 +52,8 @@ class CasesGenerator(Generator):
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
         pages = itertools.chain(
-            (self.views.home(), self.views.agency_index()),
+            (self.views.home(), self.views.agency_index(), self.views.methodology()),
+            self.views.rapor.rapor_pages(),
             self.views.agency_pages(),
             self.views.case_pages(),
         )
@@ -67,4 +69,6 @@ class CasesGenerator(Generator):
                     logger.info("%d halaman ditulis", written)
             while pending:
                 pending.popleft().result()
+        target = Path(self.output_path, "data", "rapor.csv")
+        write_file(target, datafiles.csv_text(self.views.rapor.csv_rows()))
         logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)

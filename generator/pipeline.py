@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from . import metrics, privacy
-from .errors import InputError, PrivacyError, Problem
+from .errors import ConfigError, InputError, PrivacyError, Problem
 from .loaders import load
+from .settings import as_of as configured_as_of
 from .settings import timezone
 from .validators import Validated, validate
 from .workdays import WorkCalendar
@@ -159,6 +160,7 @@ def _cache_key(settings: dict) -> tuple:
         settings.get("TIMEZONE"),
         tuple(settings["MAP_BOUNDS"]),
         tuple(settings["EXTRA_HOLIDAYS"]),
+        settings["AS_OF"],
         files,
     )
 
@@ -195,8 +197,11 @@ def _prepare(settings: dict) -> Dataset:
     responses = v.responses[report.outcomes["responses"] != privacy.REJECTED]
     agencies = v.agencies[report.outcomes["agencies"] != privacy.REJECTED]
     tz = timezone(settings)
+    latest = metrics.latest_timestamp(complaints, responses)
+    data_as_of = _as_of(settings, latest)
     calendar = WorkCalendar.covering(
-        [complaints["submitted_at"], complaints["closed_at"], responses["at"]],
+        [complaints["submitted_at"], complaints["closed_at"], responses["at"]]
+        + ([pd.Series([data_as_of])] if data_as_of is not None else []),
         tuple(settings["EXTRA_HOLIDAYS"]),
     )
     responses = responses.sort_values(["tracking_id", "at", "row"], kind="stable")
@@ -204,6 +209,10 @@ def _prepare(settings: dict) -> Dataset:
         workdays_since_submitted=metrics.event_workdays(complaints, responses, calendar)
     )
     complaints = complaints.join(metrics.case_timings(complaints, responses, calendar))
+    complaints["workdays_as_of"] = calendar.between(
+        complaints["submitted_at"],
+        pd.Series(data_as_of, index=complaints.index, dtype=complaints["submitted_at"].dtype),
+    )
     dataset = Dataset(
         agencies.sort_values("agency_id", kind="stable"),
         complaints,
@@ -211,12 +220,26 @@ def _prepare(settings: dict) -> Dataset:
         report.counts,
         tz,
         calendar,
-        metrics.latest_timestamp(complaints, responses),
+        data_as_of,
     )
     logger.info(
         "data siap dalam %.1f detik: %s", time.perf_counter() - started, _summary(report.counts)
     )
     return dataset
+
+
+def _as_of(settings: dict, latest: pd.Timestamp | None) -> pd.Timestamp | None:
+    """AS_OF from the settings, else the latest timestamp; never before the latest event."""
+    chosen = configured_as_of(settings)
+    if chosen is None:
+        return latest
+    if latest is not None and chosen < latest:
+        raise ConfigError(
+            f"Setting 'AS_OF' ({chosen.isoformat()}) is before the latest moment in the input "
+            f"({latest.isoformat()}). Hint: leave AS_OF = '' to use the latest moment, or give "
+            "the date the export was made."
+        )
+    return chosen
 
 
 def _summary(counts: dict) -> str:

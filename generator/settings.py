@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import pandas as pd
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 from .errors import ConfigError
@@ -63,6 +64,40 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("CASES_PER_PAGE", int, 25, "Cases per page on agency pages."),
         Setting("HOME_LATEST_CASES", int, 10, "Latest resolved cases listed on the home page."),
+        Setting(
+            "SLA_RESPONSE_WORKDAYS",
+            int,
+            5,
+            "Deadline for an agency's first response, in working days (LAPOR!: 5).",
+        ),
+        Setting(
+            "SLA_RESOLUTION_WORKDAYS",
+            int,
+            14,
+            "Deadline for closing a report, in working days (KemenPAN-RB for SP4N-LAPOR!: 14 "
+            "for complaints that need no field inspection).",
+        ),
+        Setting(
+            "RANK_MIN_REPORTS",
+            int,
+            10,
+            "Agencies with fewer reports in a period are listed as 'data belum cukup', not ranked.",
+        ),
+        Setting(
+            "GRADE_THRESHOLDS",
+            (tuple, list),
+            (80.0, 60.0),
+            "(hijau, kuning): the least % of first responses within the deadline for each "
+            "traffic light; below the second is merah.",
+        ),
+        Setting(
+            "AS_OF",
+            str,
+            "",
+            "The date the figures are 'as of' (ISO date or date-time in TIMEZONE); '' means "
+            "the latest timestamp in the input. Open reports past a deadline on this date "
+            "count as overdue.",
+        ),
         Setting(
             "EXTRA_HOLIDAYS",
             (tuple, list),
@@ -146,9 +181,13 @@ def validate(settings: dict) -> dict:
                 f"Setting 'EXTRA_HOLIDAYS' holds {day!r}, which is not an ISO date. "
                 "Hint: ('2025-06-10', '2025-09-22')."
             ) from exc
-    for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES"):
+    for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES", "RANK_MIN_REPORTS"):
         if settings[name] < 1:
             raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")
+    for name in ("SLA_RESPONSE_WORKDAYS", "SLA_RESOLUTION_WORKDAYS"):
+        if settings[name] < 0:
+            raise ConfigError(f"Setting '{name}' must be 0 or more. Value: {settings[name]!r}.")
+    _check_thresholds(settings["GRADE_THRESHOLDS"])
     try:
         timezone(settings)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -156,7 +195,38 @@ def validate(settings: dict) -> dict:
             f"Setting 'TIMEZONE' is not a known time zone. Value: "
             f"{settings.get('TIMEZONE')!r}. Hint: use 'Asia/Jakarta'."
         ) from exc
+    as_of(settings)
     return settings
+
+
+def _check_thresholds(value: Any) -> None:
+    numbers = len(value) == 2 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in value
+    )
+    if not numbers or not (100 >= value[0] >= value[1] >= 0):
+        raise ConfigError(
+            "Setting 'GRADE_THRESHOLDS' must be two percentages, hijau then kuning, from "
+            f"high to low. Value: {value!r}. Hint: (80.0, 60.0)."
+        )
+
+
+def as_of(settings: dict) -> pd.Timestamp | None:
+    """AS_OF as a moment in TIMEZONE (a date alone means the end of that day); None if unset."""
+    text = settings["AS_OF"].strip()
+    if not text:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ConfigError(
+            f"Setting 'AS_OF' is not an ISO date or date-time. Value: {text!r}. "
+            "Hint: '2025-12-31' or '2025-12-31T16:00:00'."
+        ) from exc
+    if len(text) == 10:  # a date alone: the whole of that day has passed
+        moment = moment.replace(hour=23, minute=59, second=59)
+    stamp = pd.Timestamp(moment)
+    zone = timezone(settings)
+    return stamp.tz_convert(zone) if stamp.tzinfo else stamp.tz_localize(zone)
 
 
 def check_names(path: Path) -> None:

@@ -25,11 +25,13 @@ from .contexts import (
     Figure,
     HomePage,
     Link,
+    MethodologyPage,
     Pagination,
     Site,
     TimelineEvent,
 )
 from .pipeline import Dataset
+from .rapor import RaporViews
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -63,6 +65,7 @@ class Views:
         agencies = d.agencies
         self.agency_names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
         self.counts = metrics.agency_counts(agencies, d.complaints)
+        self.rapor = RaporViews(d, self.settings, self.url, self.agency_link)
 
     def url(self, path: str) -> str:
         return self.site_url + path
@@ -75,6 +78,7 @@ class Views:
             Link(self.url(path), label)
             for path, label in (
                 ("/", "Beranda"),
+                ("/rapor/", "Rapor"),
                 ("/instansi/", "Instansi"),
                 ("/metodologi/", "Metodologi"),
                 ("/tentang/", "Tentang"),
@@ -213,12 +217,14 @@ class Views:
         for row in agencies.itertuples(index=False):
             if row.parent_id:
                 children.setdefault(row.parent_id, []).append(self.agency_link(row.agency_id))
+        rapor = self.rapor
         for row in agencies.itertuples(index=False):
             summary = self.agency_summary(row)
             cases = by_agency.get(row.agency_id, published.iloc[0:0])
-            figures = count_figures(
-                summary.received, summary.resolved, summary.open, summary.published
-            )
+            scorecard = rapor.scorecard(row.agency_id)
+            years = tuple(rapor.scorecard(row.agency_id, y) for y in rapor.years)
+            monthly = rapor.monthly_chart(row.agency_id)
+            response = rapor.response_chart(row.agency_id)
             count = max(1, math.ceil(len(cases) / per_page))
             for number in range(1, count + 1):
                 chunk = cases.iloc[(number - 1) * per_page : number * per_page]
@@ -234,9 +240,13 @@ class Views:
                 yield AgencyPage(
                     agency_path(row.agency_id, number),
                     summary,
-                    figures,
                     self.summaries(chunk),
                     pagination,
+                    scorecard,
+                    years,
+                    monthly,
+                    response,
+                    rapor.deadline_note(),
                     tuple(children.get(row.agency_id, ())),
                 )
 
@@ -250,15 +260,19 @@ class Views:
 
     def home(self) -> HomePage:
         figures = metrics.headline(self.dataset.complaints)
-        median = figures["median_response_workdays"]
+        overall = self.rapor.period_figure_map(None)
         tiles = (
             *count_figures(
                 figures["received"], figures["resolved"], figures["open"], figures["published"]
             ),
-            Figure(
-                "Median tanggapan pertama",
-                fmt.workdays(median) if median is not None else "–",
+            _with_note(overall["overdue"], "Belum selesai dan sudah lewat tenggat tanggapan."),
+            _with_note(
+                overall["median_response_workdays"],
                 "Hari kerja dari laporan masuk sampai jawaban pertama instansi.",
+            ),
+            _with_note(
+                overall["pct_response_within_sla"],
+                f"Ditanggapi dalam {self.settings['SLA_RESPONSE_WORKDAYS']} hari kerja.",
             ),
         )
         latest = newest_first(self.dataset.published).head(self.settings["HOME_LATEST_CASES"])
@@ -268,7 +282,28 @@ class Views:
             if len(submitted)
             else ""
         )
-        return HomePage("/", tiles, self.summaries(latest), period)
+        return HomePage(
+            "/",
+            tiles,
+            self.rapor.monthly_chart(),
+            self.rapor.grade_counts(),
+            self.summaries(latest),
+            period,
+        )
+
+    def methodology(self) -> MethodologyPage:
+        labels = {"published": "Diterbitkan", "counted_only": "Hanya dihitung"}
+        c = self.dataset.counts["complaints"]
+        counts = (
+            Figure("Laporan dalam data", fmt.number(c["total"])),
+            *(Figure(label, fmt.number(c[key])) for key, label in labels.items()),
+            Figure("Ditolak karena tidak valid", fmt.number(c["rejected"])),
+        )
+        return self.rapor.methodology(counts)
+
+
+def _with_note(figure: Figure, note: str) -> Figure:
+    return Figure(figure.label, figure.value, note, figure.url)
 
 
 def count_figures(received: int, resolved: int, open_: int, published: int) -> tuple[Figure, ...]:

@@ -40,6 +40,8 @@ PAGES = [
     "/kasus/lu-001/",
     "/instansi/",
     "/instansi/dinas-pupr/",
+    "/rapor/",
+    "/rapor/2025/",
     "/tentang/",
     "/metodologi/",
 ]

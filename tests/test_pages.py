@@ -178,3 +178,93 @@ def test_agency_pages_paginate_newest_first(tmp_path):
     assert first_cases[0] == "/kasus/p-026/" and second_cases[-1] == "/kasus/p-000/"
     assert "/instansi/dinas-pupr/page/2/" in {a["href"] for a in first.select("a")}
     assert "Halaman 2 dari 2" in second.get_text(" ", strip=True)
+
+
+def test_rapor_page_lists_every_agency_with_grade_rules(base_site):
+    page = soup(base_site / "rapor/index.html")
+    assert page.h1.get_text(" ", strip=True) == "Rapor instansi Semua periode"
+    current = page.select_one(".period-nav [aria-current]")
+    assert current.get_text(strip=True) == "Semua periode"
+    years = [a.get_text(strip=True) for a in page.select(".period-nav a")]
+    assert years == ["Semua periode", "2025"]
+    legend = page.select_one(".grade-legend").get_text(" ", strip=True)
+    assert "paling sedikit 80% tanggapan pertama dalam 5 hari kerja" in legend
+    assert "kurang dari 10 laporan" in legend
+    # Three reports at most per agency: none is ranked, all are listed.
+    names = [a.get_text(strip=True) for a in page.select(".score-table .agency-cell a")]
+    assert sorted(names) == ["Dinas PUPR", "Dinkes", "Puskesmas Kotabumi"]
+    assert len(page.select(".score-table .grade-none")) == 3
+    assert page.select_one('a[href="/data/rapor.csv"]') is not None
+
+
+def test_year_page_exists_for_each_year_of_submission(base_site):
+    assert (base_site / "rapor/2025/index.html").is_file()
+    page = soup(base_site / "rapor/2025/index.html")
+    assert page.select_one(".period-nav [aria-current]").get_text(strip=True) == "2025"
+
+
+def test_rapor_csv_has_the_contract_columns_and_every_agency(base_site):
+    import csv
+
+    raw = (base_site / "data/rapor.csv").read_bytes()
+    assert raw.startswith(b"agency_id,name,received,resolved,open,overdue,")
+    assert b"\r\n" in raw and b"\n\n" not in raw
+    rows = list(csv.DictReader(raw.decode("utf-8").splitlines()))
+    assert [r["agency_id"] for r in rows] == ["dinas-pupr", "dinkes", "pkm-kotabumi"]
+    pupr = rows[0]
+    # LU-001 (2 wd), LU-002 (1 wd), LU-003 rahasia (1 wd): all three count.
+    assert (pupr["received"], pupr["resolved"], pupr["open"]) == ("3", "3", "0")
+    assert pupr["median_response_workdays"] == "1.0"
+    assert pupr["pct_response_within_sla"] == "100.0"
+    assert pupr["grade"] == ""  # fewer than RANK_MIN_REPORTS
+    assert rows[1]["received"] == "0" and rows[1]["median_response_workdays"] == ""
+
+
+def test_agency_page_opens_with_its_scorecard_and_charts(base_site):
+    page = soup(base_site / "instansi/dinas-pupr/index.html")
+    tiles = {}
+    for tile in page.select("section:has(#rapor) .figure"):
+        label = tile.select_one(".figure-label").get_text(strip=True)
+        tiles[label] = tile.select_one(".figure-value").get_text(strip=True)
+    assert tiles["Laporan diterima"] == "3"
+    assert tiles["Median waktu tanggapan"] == "1 hari kerja"
+    assert tiles["Tanggapan tepat waktu"] == "100,0%"
+    links = page.select("section:has(#rapor) .figure-label a")
+    assert links[0]["href"] == "/metodologi/#received"
+    charts = page.select("figure.chart svg[role=img]")
+    assert len(charts) == 2
+    for svg in charts:
+        ids = svg["aria-labelledby"].split()
+        assert all(page.find(id=i) for i in ids)
+    assert page.select("figure.chart details table")
+
+
+def test_methodology_is_rendered_from_the_definitions(base_site):
+    from generator.scorecards import DEFINITIONS
+
+    page = soup(base_site / "metodologi/index.html")
+    for d in DEFINITIONS:
+        entry = page.find(id=d.column)
+        assert entry is not None, d.column
+        assert d.label in entry.get_text(" ", strip=True)
+    holidays = page.select_one("table.holidays").get_text(" ", strip=True)
+    assert "Senin, 31 Maret 2025 Hari Raya Idul Fitri" in holidays
+    assert "Cuti Bersama Hari Raya Waisak" in holidays
+    examples = page.select_one(".examples").get_text(" ", strip=True)
+    assert "1 hari kerja : masuk Kamis, 27 Maret 2025" in examples
+    assert "Senin 31 Maret (Hari Raya Idul Fitri)" in examples
+
+
+def test_deadline_setting_changes_figures_and_methodology_together(tmp_path):
+    from test_settings import settings_file
+
+    data = write_input(tmp_path / "input", base_tables())
+    conf = settings_file(tmp_path, "SLA_RESPONSE_WORKDAYS = 1\nGRADE_THRESHOLDS = (90, 50)")
+    assert build(data, tmp_path / "out", settings=str(conf)) == 0
+    method = soup(tmp_path / "out/metodologi/index.html")
+    text = method.find(id="pct_response_within_sla").get_text(" ", strip=True)
+    assert "dalam 1 hari kerja" in text
+    assert "paling sedikit 90%" in method.find(id="grade").get_text(" ", strip=True)
+    rows = (tmp_path / "out/data/rapor.csv").read_text("utf-8").splitlines()
+    # LU-001 answered after 2 working days is now late: 2 of 3 within 1 day.
+    assert rows[1].split(",")[8] == "66.7"

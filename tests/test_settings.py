@@ -43,6 +43,13 @@ def test_unknown_setting_is_refused_with_suggestion(tmp_path):
         ("TIMEZONE = 'Asia/Jakata'", "not a known time zone"),
         ("JINJA_ENVIRONMENT = {'autoescape': False}", "autoescape"),
         ("EXTRA_HOLIDAYS = ('10-06-2025',)", "not an ISO date"),
+        ("SLA_RESPONSE_WORKDAYS = -1", "0 or more"),
+        ("SLA_RESOLUTION_WORKDAYS = 14.5", "Expected int, got float"),
+        ("RANK_MIN_REPORTS = 0", "at least 1"),
+        ("GRADE_THRESHOLDS = (60, 80)", "hijau then kuning"),
+        ("GRADE_THRESHOLDS = (80,)", "two percentages"),
+        ("GRADE_THRESHOLDS = (120, 60)", "two percentages"),
+        ("AS_OF = '31-12-2025'", "not an ISO date"),
     ],
 )
 def test_bad_values_are_refused(tmp_path, line, message):
@@ -56,3 +63,22 @@ def test_cli_reports_config_error_with_exit_2(tmp_path, capsys):
     code = main(["check", str(tmp_path), "--settings", str(settings_file(tmp_path, "FOO = 1"))])
     assert code == 2
     assert "Unknown setting 'FOO'" in capsys.readouterr().err
+
+
+def test_as_of_date_alone_means_the_end_of_that_day(tmp_path):
+    from generator.settings import as_of
+
+    config = load_settings(settings_file(tmp_path, "AS_OF = '2025-12-31'"))
+    assert as_of(config).isoformat() == "2025-12-31T23:59:59+07:00"
+
+
+def test_as_of_before_the_latest_event_is_refused(tmp_path, capsys):
+    from conftest import build
+    from fixtures import base_tables, write_input
+
+    data = write_input(tmp_path / "input", base_tables())
+    conf = settings_file(tmp_path, "AS_OF = '2025-01-01'")
+    assert build(data, tmp_path / "out", settings=str(conf)) == 2
+    err = capsys.readouterr().err
+    assert "Setting 'AS_OF'" in err and "before the latest moment" in err
+    assert not (tmp_path / "out").exists()

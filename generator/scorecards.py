@@ -1,0 +1,358 @@
+"""Metrics stage, per agency: the scorecards (rapor), defined once.
+
+Every figure is a pure function of the reports (DataFrame in, DataFrame out).
+``DEFINITIONS`` names each column of ``/data/rapor.csv`` with its label and
+its definition in Indonesian; the methodology page and the data dictionary
+are rendered from it, so the text and the arithmetic cannot drift apart.
+
+Reports of every privacy level and status count here (CONTRACT §1.5): open
+reports count as overdue once their deadline has passed, so that an agency
+cannot look fast by leaving reports unanswered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+GRADES = ("hijau", "kuning", "merah")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The deadlines and thresholds a scorecard is measured against (settings)."""
+
+    response_workdays: int  # SLA_RESPONSE_WORKDAYS
+    resolution_workdays: int  # SLA_RESOLUTION_WORKDAYS
+    rank_min_reports: int  # RANK_MIN_REPORTS
+    green_min_pct: float  # GRADE_THRESHOLDS[0]
+    yellow_min_pct: float  # GRADE_THRESHOLDS[1]
+
+
+@dataclass(frozen=True)
+class Definition:
+    """One scorecard column: its CSV name, Indonesian label and definition."""
+
+    column: str
+    label: str
+    text: str  # may use {response}, {resolution}, {rank_min}, {green}, {yellow}
+    unit: str = ""
+
+    def explain(self, rules: Rules) -> str:
+        return self.text.format(
+            response=rules.response_workdays,
+            resolution=rules.resolution_workdays,
+            rank_min=rules.rank_min_reports,
+            green=_pct_text(rules.green_min_pct),
+            yellow=_pct_text(rules.yellow_min_pct),
+        )
+
+
+def _pct_text(value: float) -> str:
+    return (f"{value:g}").replace(".", ",")
+
+
+DEFINITIONS: tuple[Definition, ...] = (
+    Definition("agency_id", "Kode instansi", "Kode tetap instansi, sama dengan alamat halamannya."),
+    Definition("name", "Nama instansi", "Nama lengkap instansi."),
+    Definition(
+        "received",
+        "Laporan diterima",
+        "Semua laporan yang akhirnya ditangani instansi ini, apa pun status dan tingkat "
+        "kerahasiaannya (termasuk laporan rahasia dan yang belum selesai).",
+        "laporan",
+    ),
+    Definition("resolved", "Selesai", "Laporan berstatus selesai (ditutup).", "laporan"),
+    Definition(
+        "open",
+        "Belum selesai",
+        "Laporan berstatus belum ditindaklanjuti atau dalam proses: diterima dikurangi selesai.",
+        "laporan",
+    ),
+    Definition(
+        "overdue",
+        "Lewat tenggat",
+        "Laporan yang belum selesai dan, pada tanggal data, sudah lebih dari {response} hari "
+        "kerja sejak masuk (tenggat tanggapan sudah lewat).",
+        "laporan",
+    ),
+    Definition(
+        "median_response_workdays",
+        "Median waktu tanggapan",
+        "Median hari kerja dari laporan masuk sampai tanggapan pertama instansi, atas laporan "
+        "yang sudah ditanggapi. Median biasa: nilai tengah, atau rata-rata dua nilai tengah "
+        "bila jumlahnya genap.",
+        "hari kerja",
+    ),
+    Definition(
+        "p90_response_workdays",
+        "Persentil ke-90 waktu tanggapan",
+        "Sembilan dari sepuluh laporan yang sudah ditanggapi mendapat tanggapan pertama dalam "
+        "waktu ini atau lebih cepat: nilai ke-⌈0,9 × n⌉ setelah diurutkan dari yang tercepat "
+        "(metode peringkat terdekat, selalu nilai yang benar-benar terjadi).",
+        "hari kerja",
+    ),
+    Definition(
+        "pct_response_within_sla",
+        "Tanggapan tepat waktu",
+        "Persentase laporan yang ditanggapi dalam {response} hari kerja, dari semua laporan "
+        "yang tenggat tanggapannya sudah tiba: yang sudah ditanggapi, ditambah yang belum "
+        "ditanggapi padahal sudah lebih dari {response} hari kerja. Laporan yang belum "
+        "ditanggapi dan tenggatnya belum lewat tidak dihitung.",
+        "%",
+    ),
+    Definition(
+        "median_resolution_workdays",
+        "Median waktu penyelesaian",
+        "Median hari kerja dari laporan masuk sampai laporan ditutup, atas laporan yang selesai.",
+        "hari kerja",
+    ),
+    Definition(
+        "pct_resolved_within_sla",
+        "Selesai tepat waktu",
+        "Persentase laporan yang ditutup dalam {resolution} hari kerja, dari laporan yang "
+        "selesai ditambah laporan yang belum selesai padahal sudah lebih dari {resolution} "
+        "hari kerja.",
+        "%",
+    ),
+    Definition(
+        "rating_mean",
+        "Rata-rata penilaian pelapor",
+        "Rata-rata nilai kepuasan (1–5) yang diberikan pelapor, satu angka desimal.",
+        "dari 5",
+    ),
+    Definition("rating_count", "Jumlah penilaian", "Laporan yang diberi nilai oleh pelapor."),
+    Definition(
+        "rerouted",
+        "Dialihkan dari instansi lain",
+        "Laporan yang sampai ke instansi ini hanya setelah lebih dulu didisposisikan ke "
+        "instansi lain.",
+        "laporan",
+    ),
+    Definition(
+        "grade",
+        "Nilai rapor",
+        "Lampu dari persentase tanggapan tepat waktu: hijau bila paling sedikit {green}%, "
+        "kuning bila paling sedikit {yellow}%, merah bila di bawahnya. Kosong (data belum "
+        "cukup) bila instansi menerima kurang dari {rank_min} laporan dalam periode itu.",
+    ),
+)
+
+COLUMNS: tuple[str, ...] = tuple(d.column for d in DEFINITIONS)
+FIGURES = COLUMNS[2:]  # what ``scorecards`` computes (agency_id and name come from agencies)
+
+
+def half_up(numerator: pd.Series, denominator: pd.Series, scale: int) -> pd.Series:
+    """numerator / denominator × scale to one decimal, halves rounded up; NA where 0/0.
+
+    Computed in integers, so 49/400 gives 12.3 % as it does by hand, not the
+    12.2 binary floating point would round to.
+    """
+    num = numerator.astype("int64")
+    den = denominator.astype("int64")
+    safe = den.where(den > 0, 1)
+    tenths = (2 * 10 * scale * num + safe) // (2 * safe)
+    return (tenths / 10).where(den > 0).astype("Float64")
+
+
+def nearest_rank(values: pd.Series, share_num: int = 9, share_den: int = 10) -> float | None:
+    """The ⌈share × n⌉-th smallest value (nearest-rank percentile); None when empty."""
+    ordered = np.sort(values.dropna().to_numpy(dtype="float64"))
+    if not len(ordered):
+        return None
+    rank = -(-share_num * len(ordered) // share_den)  # ceiling, in integers
+    return float(ordered[max(rank, 1) - 1])
+
+
+def case_flags(complaints: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Per report: whether it is resolved, overdue, and due/in time for each deadline.
+
+    Needs the columns status, response_workdays, resolution_workdays and
+    workdays_as_of (working days from submission to AS_OF).
+    """
+    resolved = complaints["status"] == "selesai"
+    waited = complaints["workdays_as_of"].astype("float64")
+    response = complaints["response_workdays"].astype("float64")
+    resolution = complaints["resolution_workdays"].astype("float64")
+    answered = response.notna()
+    return pd.DataFrame(
+        {
+            "resolved": resolved,
+            "overdue": ~resolved & (waited > rules.response_workdays),
+            "answered": answered,
+            "response_due": answered | (waited > rules.response_workdays),
+            "response_in_time": answered & (response <= rules.response_workdays),
+            "resolution_due": resolved | (waited > rules.resolution_workdays),
+            "resolution_in_time": resolved & (resolution <= rules.resolution_workdays),
+        },
+        index=complaints.index,
+    )
+
+
+def scorecards(agencies: pd.DataFrame, complaints: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """One row per agency (indexed by agency_id, in the agencies' order) with FIGURES.
+
+    ``complaints`` holds the reports of the period (every privacy level and
+    status) with agency_id, status, rating, rerouted, response_workdays,
+    resolution_workdays and workdays_as_of. An agency without reports gets
+    zero counts and empty figures.
+    """
+    flags = case_flags(complaints, rules)
+    frame = flags.assign(
+        agency_id=complaints["agency_id"],
+        rating=complaints["rating"].astype("Float64"),
+        rated=complaints["rating"].notna(),
+        rerouted=complaints["rerouted"].astype(bool),
+        response=complaints["response_workdays"].astype("Float64"),
+        resolution=complaints["resolution_workdays"].astype("Float64"),
+    )
+    grouped = frame.groupby("agency_id", sort=False)
+    sums = grouped[
+        [
+            "resolved",
+            "overdue",
+            "response_due",
+            "response_in_time",
+            "resolution_due",
+            "resolution_in_time",
+            "rated",
+            "rerouted",
+        ]
+    ].sum()
+    ids = pd.Index(agencies["agency_id"], name="agency_id")
+    sums = sums.reindex(ids, fill_value=0).astype("int64")
+    received = grouped.size().reindex(ids, fill_value=0).astype("int64")
+    rating_total = grouped["rating"].sum().reindex(ids, fill_value=0).fillna(0)
+    table = pd.DataFrame(index=ids)
+    table["received"] = received
+    table["resolved"] = sums["resolved"]
+    table["open"] = received - sums["resolved"]
+    table["overdue"] = sums["overdue"]
+    table["median_response_workdays"] = _median(grouped["response"], ids)
+    table["p90_response_workdays"] = (
+        grouped["response"].agg(nearest_rank).reindex(ids).astype("Float64")
+    )
+    table["pct_response_within_sla"] = half_up(sums["response_in_time"], sums["response_due"], 100)
+    table["median_resolution_workdays"] = _median(grouped["resolution"], ids)
+    table["pct_resolved_within_sla"] = half_up(
+        sums["resolution_in_time"], sums["resolution_due"], 100
+    )
+    table["rating_mean"] = half_up(rating_total.round().astype("int64"), sums["rated"], 1)
+    table["rating_count"] = sums["rated"]
+    table["rerouted"] = sums["rerouted"]
+    table["grade"] = grades(table, rules)
+    return table
+
+
+def _median(series, ids: pd.Index) -> pd.Series:
+    # pandas' median is the ordinary one: the mean of the middle two when n is even.
+    return series.median().reindex(ids).astype("Float64")
+
+
+def grades(table: pd.DataFrame, rules: Rules) -> pd.Series:
+    """hijau / kuning / merah from pct_response_within_sla; '' when data is not enough."""
+    pct = table["pct_response_within_sla"]
+    enough = (table["received"] >= rules.rank_min_reports) & pct.notna()
+    grade = np.select(
+        [pct.fillna(-1) >= rules.green_min_pct, pct.fillna(-1) >= rules.yellow_min_pct],
+        ["hijau", "kuning"],
+        "merah",
+    )
+    return pd.Series(np.where(enough, grade, ""), index=table.index, dtype=object)
+
+
+def ranks(table: pd.DataFrame) -> pd.Series:
+    """Rank of each graded agency by pct_response_within_sla, highest first; NA if ungraded.
+
+    Equal percentages share a rank (1, 2, 2, 4): the ranking says no more
+    than the figure it is made from.
+    """
+    graded = table["grade"] != ""
+    pct = table.loc[graded, "pct_response_within_sla"].astype("float64")
+    ranked = pct.rank(method="min", ascending=False).astype("int64")
+    return ranked.reindex(table.index).astype("Int64")
+
+
+def ranking_order(table: pd.DataFrame, names: pd.Series) -> pd.Index:
+    """Agency ids in the order /rapor/ lists them.
+
+    Ranked agencies first, by rank, then by median response time and by
+    name; agencies without enough data after them, by name.
+    """
+    key = pd.DataFrame(
+        {
+            "unranked": table["grade"] == "",
+            "rank": ranks(table).astype("float64").fillna(np.inf),
+            "median": table["median_response_workdays"].astype("float64").fillna(np.inf),
+            "name": names.reindex(table.index).str.casefold(),
+            "id": table.index,
+        },
+        index=table.index,
+    )
+    return key.sort_values(["unranked", "rank", "median", "name", "id"], kind="stable").index
+
+
+def month_numbers(moments: pd.Series) -> pd.Series:
+    """A local timestamp's month as one integer (year × 12 + month − 1); NA when missing."""
+    return (moments.dt.year * 12 + moments.dt.month - 1).astype("Int64")
+
+
+def monthly(complaints: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """Reports received (by month submitted) and resolved (by month closed) per agency.
+
+    Indexed by (agency_id, month) for every month number first..last, zeros
+    included, so every agency's series has the same axis.
+    """
+    received = complaints.groupby(["agency_id", month_numbers(complaints["submitted_at"])]).size()
+    done = complaints[complaints["status"] == "selesai"]
+    resolved = done.groupby(["agency_id", month_numbers(done["closed_at"])]).size()
+    frame = pd.DataFrame({"received": received, "resolved": resolved}).fillna(0).astype("int64")
+    frame.index = frame.index.set_names(["agency_id", "month"])
+    agencies = complaints["agency_id"].unique()
+    full = pd.MultiIndex.from_product(
+        [sorted(agencies), range(first, last + 1)], names=["agency_id", "month"]
+    )
+    return frame.reindex(full, fill_value=0)
+
+
+def month_label(number: int) -> str:
+    """Month number (see ``month_numbers``) as 'YYYY-MM'."""
+    year, month = divmod(int(number), 12)
+    return f"{year:04d}-{month + 1:02d}"
+
+
+def response_bins(deadline: int) -> tuple[tuple[str, float, float, bool], ...]:
+    """Bins of first-response working days: (label, low, high, within deadline).
+
+    Each day up to the deadline is its own bin (grouped in pairs when the
+    deadline is long), then up to twice and four times the deadline, then more.
+    """
+    step = 1 if deadline <= 7 else 2
+    bins = []
+    low = 0
+    while low <= deadline:
+        high = min(low + step - 1, deadline)
+        bins.append((str(low) if high == low else f"{low}–{high}", low, high, True))
+        low = high + 1
+    for factor in (2, 4):
+        high = max(deadline * factor, low)
+        bins.append((f"{low}–{high}", low, high, False))
+        low = high + 1
+    bins.append((f"> {low - 1}", low, np.inf, False))
+    return tuple(bins)
+
+
+def response_distribution(complaints: pd.DataFrame, deadline: int) -> pd.DataFrame:
+    """How many reports got their first answer in each bin, plus those never answered.
+
+    Columns label, count, within; the last row counts reports without any answer yet.
+    """
+    response = complaints["response_workdays"].astype("float64")
+    rows = [
+        (label, int(((response >= low) & (response <= high)).sum()), within)
+        for label, low, high, within in response_bins(deadline)
+    ]
+    rows.append(("Belum ditanggapi", int(response.isna().sum()), False))
+    return pd.DataFrame(rows, columns=["label", "count", "within"])
