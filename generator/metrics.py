@@ -52,6 +52,8 @@ def event_workdays(
     complaints: pd.DataFrame, responses: pd.DataFrame, calendar: WorkCalendar
 ) -> pd.Series:
     """Working days from each event's report submission to the event."""
+    if responses.empty:  # mapping onto an empty index loses the datetime type
+        return pd.Series(pd.NA, index=responses.index, dtype="Int64")
     submitted = complaints.set_index("tracking_id")["submitted_at"]
     return calendar.between(responses["tracking_id"].map(submitted), responses["at"])
 

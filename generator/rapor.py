@@ -229,9 +229,13 @@ class RaporViews:
             "Laporan masuk dan selesai per bulan",
         )
 
+    @cached_property
+    def by_agency(self) -> dict[str, pd.DataFrame]:
+        """Each agency's reports, split once (a scan per agency is quadratic)."""
+        return dict(tuple(self.dataset.complaints.groupby("agency_id", sort=False)))
+
     def response_chart(self, agency_id: str) -> charts.BarChart:
-        complaints = self.dataset.complaints
-        own = complaints[complaints["agency_id"] == agency_id]
+        own = self.by_agency.get(agency_id, self.dataset.complaints.iloc[0:0])
         bins = scorecards.response_distribution(own, self.rules.response_workdays)
         return charts.distribution_chart(
             bins["label"].tolist(),

@@ -45,8 +45,11 @@ class WorkCalendar:
     @classmethod
     def covering(cls, moments: list[pd.Series], extra: tuple[str, ...] = ()) -> WorkCalendar:
         """A calendar spanning every year of the given timestamps, and the next one."""
-        years = pd.concat([m.dropna() for m in moments if len(m)]) if moments else pd.Series([])
-        first, last = (years.min().year, years.max().year) if len(years) else (2000, 2000)
+        known = [m.dropna() for m in moments if m.notna().any()]
+        if not known:  # no dates at all (an input without reports): any one year will do
+            return cls.for_years(2000, 2000, extra)
+        years = pd.concat(known)
+        first, last = years.min().year, years.max().year
         return cls.for_years(first, last + 1, extra)
 
     @cached_property

@@ -268,3 +268,17 @@ def test_deadline_setting_changes_figures_and_methodology_together(tmp_path):
     rows = (tmp_path / "out/data/rapor.csv").read_text("utf-8").splitlines()
     # LU-001 answered after 2 working days is now late: 2 of 3 within 1 day.
     assert rows[1].split(",")[8] == "66.7"
+
+
+def test_an_export_without_reports_builds_a_site_of_zeros(tmp_path):
+    from fixtures import AGENCIES, write_csv
+
+    data = tmp_path / "input"
+    data.mkdir()
+    write_csv(data / "agencies.csv", AGENCIES)
+    write_csv(data / "complaints.csv", [], header=list(complaint("X")))
+    assert build(data, tmp_path / "out") == 0
+    rows = (tmp_path / "out/data/rapor.csv").read_text("utf-8").splitlines()
+    assert rows[1] == "dinas-pupr,Dinas Pekerjaan Umum dan Penataan Ruang,0,0,0,0,,,,,,,0,0,"
+    page = soup(tmp_path / "out/rapor/index.html")
+    assert page.select_one(".period-nav [aria-current]").get_text(strip=True) == "Semua periode"
