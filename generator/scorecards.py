@@ -75,7 +75,8 @@ DEFINITIONS: tuple[Definition, ...] = (
         "overdue",
         "Lewat tenggat",
         "Laporan yang belum selesai dan, pada tanggal data, sudah lebih dari {response} hari "
-        "kerja sejak masuk (tenggat tanggapan sudah lewat).",
+        "kerja sejak masuk (tenggat tanggapan sudah lewat), termasuk yang sudah ditanggapi "
+        "tetapi belum ditutup.",
         "laporan",
     ),
     Definition(
@@ -134,7 +135,8 @@ DEFINITIONS: tuple[Definition, ...] = (
     Definition(
         "grade",
         "Nilai rapor",
-        "Lampu dari persentase tanggapan tepat waktu: hijau bila paling sedikit {green}%, "
+        "Lampu dari persentase tanggapan tepat waktu seperti yang ditampilkan (satu desimal): "
+        "hijau bila paling sedikit {green}%, "
         "kuning bila paling sedikit {yellow}%, merah bila di bawahnya. Kosong (data belum "
         "cukup) bila instansi menerima kurang dari {rank_min} laporan dalam periode itu.",
     ),
@@ -281,11 +283,13 @@ def ranking_order(table: pd.DataFrame, names: pd.Series) -> pd.Index:
     Ranked agencies first, by rank, then by median response time and by
     name; agencies without enough data after them, by name.
     """
+    unranked = table["grade"] == ""
+    median = table["median_response_workdays"].astype("float64").fillna(np.inf)
     key = pd.DataFrame(
         {
-            "unranked": table["grade"] == "",
+            "unranked": unranked,
             "rank": ranks(table).astype("float64").fillna(np.inf),
-            "median": table["median_response_workdays"].astype("float64").fillna(np.inf),
+            "median": median.where(~unranked, 0.0),  # unranked ones: by name only
             "name": names.reindex(table.index).str.casefold(),
             "id": table.index,
         },
