@@ -255,15 +255,18 @@ class RaporViews:
         pages = []
         for year in periods:
             table = self.table(year)
-            order = scorecards.ranking_order(table, self.names)
+            # By the name the table shows, as on /instansi/.
+            order = scorecards.ranking_order(table, self.short_names)
             cards = [self.scorecard(a, year) for a in order]
+            empty = [c for c in cards if c.received == 0]
             pages.append(
                 RaporPage(
                     rapor_path(year),
                     ALL_PERIODS if year is None else str(year),
                     links,
                     tuple(c for c in cards if c.rank is not None),
-                    tuple(c for c in cards if c.rank is None),
+                    tuple(c for c in cards if c.rank is None and c.received),
+                    tuple(Link(c.agency.url, c.short_name) for c in empty),
                     self.grade_rules(),
                     self.rules.rank_min_reports,
                     self.deadline_note(),

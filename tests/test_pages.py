@@ -190,10 +190,12 @@ def test_rapor_page_lists_every_agency_with_grade_rules(base_site):
     legend = page.select_one(".grade-legend").get_text(" ", strip=True)
     assert "paling sedikit 80% tanggapan pertama dalam 5 hari kerja" in legend
     assert "kurang dari 10 laporan" in legend
-    # Three reports at most per agency: none is ranked, all are listed.
+    # Three reports at most per agency: none is ranked; Dinkes has none at all.
     names = [a.get_text(strip=True) for a in page.select(".score-table .agency-cell a")]
-    assert sorted(names) == ["Dinas PUPR", "Dinkes", "Puskesmas Kotabumi"]
-    assert len(page.select(".score-table .grade-none")) == 3
+    assert names == ["Dinas PUPR", "Puskesmas Kotabumi"]
+    assert len(page.select(".score-table .grade-none")) == 2
+    listed = [a.get_text(strip=True) for a in page.select("section:has(#tanpa-laporan) a")]
+    assert listed == ["Dinkes"]
     assert page.select_one('a[href="/data/rapor.csv"]') is not None
 
 
