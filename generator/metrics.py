@@ -58,33 +58,6 @@ def event_workdays(
     return calendar.between(responses["tracking_id"].map(submitted), responses["at"])
 
 
-def agency_counts(agencies: pd.DataFrame, complaints: pd.DataFrame) -> pd.DataFrame:
-    """received, resolved, open and published per agency (all privacy levels counted)."""
-    grouped = complaints.groupby("agency_id")
-    counts = pd.DataFrame(
-        {
-            "received": grouped.size(),
-            "resolved": grouped["status"].agg(lambda s: int((s == "selesai").sum())),
-            "published": grouped["outcome"].agg(lambda s: int((s == "published").sum())),
-        }
-    )
-    counts = counts.reindex(agencies["agency_id"]).fillna(0).astype("int64")
-    counts["open"] = counts["received"] - counts["resolved"]
-    return counts
-
-
-def headline(complaints: pd.DataFrame) -> dict[str, float | int | None]:
-    """Figures for the home page over every report, rahasia and open ones included."""
-    answered = complaints["response_workdays"].dropna()
-    return {
-        "received": len(complaints),
-        "resolved": int((complaints["status"] == "selesai").sum()),
-        "open": int((complaints["status"] != "selesai").sum()),
-        "published": int((complaints["outcome"] == "published").sum()),
-        "median_response_workdays": float(answered.median()) if len(answered) else None,
-    }
-
-
 def latest_timestamp(complaints: pd.DataFrame, responses: pd.DataFrame) -> pd.Timestamp | None:
     """The latest moment in the input: the data's 'as of' date."""
     candidates = [

@@ -276,14 +276,18 @@ class RaporViews:
             )
         return pages
 
-    def period_figure_map(self, year: int | None) -> dict[str, Figure]:
-        """The scorecard figures of all agencies together, for one period."""
+    def period_row(self, year: int | None) -> pd.Series:
+        """The scorecard of all agencies together, for one period (None: all of them)."""
         complaints = self.dataset.complaints
         if year is not None:
             complaints = complaints[local_years(complaints["submitted_at"]) == year]
         everyone = pd.DataFrame({"agency_id": ["*"]})
         table = scorecards.scorecards(everyone, complaints.assign(agency_id="*"), self.rules)
-        return self.figure_map(table.iloc[0])
+        return table.iloc[0]
+
+    def period_figure_map(self, year: int | None) -> dict[str, Figure]:
+        """The scorecard figures of all agencies together, for one period."""
+        return self.figure_map(self.period_row(year))
 
     def period_figures(self, year: int | None) -> tuple[Figure, ...]:
         shown = self.period_figure_map(year)

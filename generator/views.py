@@ -15,7 +15,6 @@ from functools import cached_property
 import pandas as pd
 
 from . import formatting as fmt
-from . import metrics
 from .contexts import (
     AgencyIndexPage,
     AgencyPage,
@@ -64,8 +63,12 @@ class Views:
         self.zone = fmt.zone_label(str(d.tz))
         agencies = d.agencies
         self.agency_names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
-        self.counts = metrics.agency_counts(agencies, d.complaints)
         self.rapor = RaporViews(d, self.settings, self.url, self.agency_link)
+        # The scorecard's counts (every report) plus how many have a public page.
+        published = d.published.groupby("agency_id").size()
+        self.counts = self.rapor.table()[["received", "resolved", "open"]].assign(
+            published=published.reindex(agencies["agency_id"], fill_value=0)
+        )
 
     def url(self, path: str) -> str:
         return self.site_url + path
@@ -259,11 +262,14 @@ class Views:
     # -- home --------------------------------------------------------------
 
     def home(self) -> HomePage:
-        figures = metrics.headline(self.dataset.complaints)
-        overall = self.rapor.period_figure_map(None)
+        everyone = self.rapor.period_row(None)
+        overall = self.rapor.figure_map(everyone)
         tiles = (
             *count_figures(
-                figures["received"], figures["resolved"], figures["open"], figures["published"]
+                int(everyone["received"]),
+                int(everyone["resolved"]),
+                int(everyone["open"]),
+                len(self.dataset.published),
             ),
             _with_note(overall["overdue"], "Belum selesai dan sudah lewat tenggat tanggapan."),
             _with_note(

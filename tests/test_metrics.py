@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from generator import metrics
-from generator.formatting import workdays
 from generator.workdays import WorkCalendar
 
 TZ = "Asia/Jakarta"
@@ -73,24 +72,3 @@ def test_rerouted_means_a_disposisi_to_another_agency():
         }
     )
     assert metrics.rerouted_reports(complaints, responses).tolist() == [True, False]
-
-
-def test_headline_median_is_the_mean_of_the_middle_two():
-    complaints = pd.DataFrame(
-        {
-            "status": ["selesai", "selesai", "proses", "belum"],
-            "outcome": ["published", "counted_only", "counted_only", "counted_only"],
-            "response_workdays": pd.array([1, 2, 3, None], dtype="Int64"),
-        }
-    )
-    figures = metrics.headline(complaints)
-    assert figures == {
-        "received": 4,
-        "resolved": 2,
-        "open": 2,
-        "published": 1,
-        "median_response_workdays": 2.0,
-    }
-    complaints.loc[3, "response_workdays"] = 4
-    assert metrics.headline(complaints)["median_response_workdays"] == 2.5
-    assert workdays(2.5) == "2,5 hari kerja"
