@@ -99,6 +99,11 @@ class Site:
         "Latest timestamp in the input: when the data was last updated."
     )
     source_name: str = doc("The complaint channel the data comes from.")
+    csp: str = doc(
+        "Content-Security-Policy of ordinary pages (generator/security.py); a page that "
+        "needs more overrides the template block 'csp'.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)

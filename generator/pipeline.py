@@ -161,6 +161,7 @@ def _cache_key(settings: dict) -> tuple:
         tuple(settings["MAP_BOUNDS"]),
         tuple(settings["EXTRA_HOLIDAYS"]),
         settings["AS_OF"],
+        settings["MAP_GRID_METERS"],
         files,
     )
 
@@ -194,6 +195,10 @@ def _prepare(settings: dict) -> Dataset:
         logger.warning("%s", reason)
     complaints = v.complaints[report.outcomes["complaints"] != privacy.REJECTED].copy()
     complaints["outcome"] = report.outcomes["complaints"]
+    # Exact coordinates go no further than this: every later stage sees grid centres.
+    complaints["lat"], complaints["lon"] = privacy.generalise_coordinates(
+        complaints["lat"], complaints["lon"], settings["MAP_GRID_METERS"]
+    )
     responses = v.responses[report.outcomes["responses"] != privacy.REJECTED]
     agencies = v.agencies[report.outcomes["agencies"] != privacy.REJECTED]
     tz = timezone(settings)

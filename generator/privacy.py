@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .errors import Problem
@@ -198,3 +199,29 @@ def classify(complaints: pd.DataFrame, rejected: pd.Series) -> pd.Series:
     outcome[public] = PUBLISHED
     outcome[rejected] = REJECTED
     return outcome
+
+
+# Metres in one degree of latitude (WGS84 mean); a degree of longitude is this times cos(lat).
+METRES_PER_DEGREE = 111_320.0
+
+
+def generalise_coordinates(
+    lat: pd.Series, lon: pd.Series, grid_metres: float
+) -> tuple[pd.Series, pd.Series]:
+    """Each point moved to the centre of its ``grid_metres`` grid cell (CONTRACT §1.5).
+
+    Rows are bands of ``grid_metres`` of latitude; within a band, cells are
+    ``grid_metres`` wide at the band's centre, so every cell is about square and
+    every point in it gets the same centre, rounded to 5 decimals (about 1 m).
+    The pipeline applies it before any later stage sees the data, so no page or
+    file can hold the input's exact coordinates. Missing values stay missing.
+    """
+    lat_step = grid_metres / METRES_PER_DEGREE
+    band = np.floor(lat.to_numpy(dtype=float) / lat_step)
+    lat_centre = (band + 0.5) * lat_step
+    lon_step = lat_step / np.cos(np.radians(lat_centre))
+    lon_centre = (np.floor(lon.to_numpy(dtype=float) / lon_step) + 0.5) * lon_step
+    return (
+        pd.Series(np.round(lat_centre, 5), index=lat.index, dtype="float64"),
+        pd.Series(np.round(lon_centre, 5), index=lon.index, dtype="float64"),
+    )

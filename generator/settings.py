@@ -50,6 +50,13 @@ SETTINGS: dict[str, Setting] = {
             "(lat_min, lat_max, lon_min, lon_max): coordinates outside are rejected.",
         ),
         Setting(
+            "MAP_GRID_METERS",
+            (int, float),
+            500,
+            "Coordinates are moved to the centre of a grid cell this many metres wide before "
+            "anything is published; the input's exact coordinates appear in no output.",
+        ),
+        Setting(
             "PII_POLICY",
             str,
             "stop",
@@ -184,6 +191,11 @@ def validate(settings: dict) -> dict:
     for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES", "RANK_MIN_REPORTS"):
         if settings[name] < 1:
             raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")
+    if settings["MAP_GRID_METERS"] < 50:
+        raise ConfigError(
+            "Setting 'MAP_GRID_METERS' must be at least 50: a finer grid would show where a "
+            f"reporter stood. Value: {settings['MAP_GRID_METERS']!r}. Hint: 500."
+        )
     for name in ("SLA_RESPONSE_WORKDAYS", "SLA_RESOLUTION_WORKDAYS"):
         if settings[name] < 0:
             raise ConfigError(f"Setting '{name}' must be 0 or more. Value: {settings[name]!r}.")

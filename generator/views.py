@@ -31,6 +31,7 @@ from .contexts import (
 )
 from .pipeline import Dataset
 from .rapor import RaporViews
+from .security import content_security_policy
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -96,6 +97,7 @@ class Views:
             nav,
             as_of,
             self.settings["SOURCE_NAME"],
+            content_security_policy(),
         )
 
     # -- cases -------------------------------------------------------------
