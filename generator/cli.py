@@ -1,7 +1,8 @@
 """Command line: build, check and sample (CONTRACT §3).
 
 Domain exceptions become clear messages and exit codes here:
-0 success, 1 bad input or personal data found, 2 bad settings or usage.
+0 success, 1 bad input or personal data found, 2 bad settings or usage,
+3 the search index could not be built.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 from . import settings as project_settings
-from .errors import ConfigError, InputError, PrivacyError
+from .errors import ConfigError, InputError, PrivacyError, SearchIndexError
 
 logger = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +88,7 @@ def cmd_build(args) -> int:
     from pelican import Pelican
     from pelican.log import console as pelican_console
 
+    from . import search
     from .output import staged
     from .pipeline import prepare
 
@@ -105,13 +107,23 @@ def cmd_build(args) -> int:
             config["OUTPUT_PATH"] = str(stage)  # absolute already, as Pelican needs
             pelican_console.quiet = True
             Pelican(config).run()
+            # Inside the staging step: a failed index leaves the old site as it was.
+            indexed = search.index(stage)
     except InputError as error:
         report_problems(error, sys.stderr)
         if error.counts:
             print_counts(error.counts, sys.stderr)
         print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
         return 1
+    except SearchIndexError as error:
+        print(f"Indeks pencarian gagal: {error}", file=sys.stderr)
+        print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
+        return 3
     print_counts(counts, sys.stdout)
+    print(
+        f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
+        f"{indexed.seconds:.1f} detik (memori puncak {indexed.peak_rss_mib:.0f} MiB)."
+    )
     files = sum(len(names) for _, _, names in os.walk(output))  # scandir: no stat per file
     print(f"Selesai: {files} file di {output} dalam {time.perf_counter() - started:.1f} detik.")
     return 0

@@ -75,6 +75,10 @@ class TimelineEvent:
         "Elapsed time since the previous step, e.g. '2 hari kerja'.", default=""
     )
     since_submitted: str = doc("Elapsed time since the report was filed.", default="")
+    by_agency: bool = doc(
+        "True when an agency wrote it: its text is indexed for search (an agency's answer).",
+        default=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,22 @@ class Site:
 
 
 @dataclass(frozen=True)
+class CaseIndexing:
+    """What a case page tells the search index (Pagefind's data-pagefind-* attributes)."""
+
+    year: str = doc("Year the report was filed, e.g. '2025': the 'tahun' filter.")
+    year_url: str = doc("URL of that year's browse page.")
+    category_url: str = doc("URL of the category's browse page.")
+    kecamatan: str = doc("District name, '' when unknown: the 'kecamatan' filter.")
+    kecamatan_url: str = doc("URL of the district's browse page, '' when unknown.")
+    closed_sort: int = doc("When it was closed, seconds since 1970 (UTC): sorts newest/oldest.")
+    response_sort: int = doc(
+        "Working days to the agency's first answer; for a case closed without one, the "
+        "working days to closure (it waited at least that long): sorts 'slowest answer'."
+    )
+
+
+@dataclass(frozen=True)
 class CasePage:
     template = "case.html"
     path: str = doc("URL of this page.")
@@ -124,6 +144,10 @@ class CasePage:
     resolution_time: str = doc("Working days to closure.")
     timeline: tuple[TimelineEvent, ...] = doc(
         "Every event, oldest first, starting with submission."
+    )
+    indexing: CaseIndexing | None = doc(
+        "Filters, sort keys and browse links for search; None renders no search attributes.",
+        default=None,
     )
 
 
@@ -264,9 +288,75 @@ class HomePage:
     period: str = doc("The period the data covers, e.g. 'Januari 2023 – Desember 2025'.")
 
 
+@dataclass(frozen=True)
+class BrowseEntry:
+    link: Link = doc("The browse page and the name it lists, e.g. a category.")
+    count: int = doc("Published cases on it.")
+
+
+@dataclass(frozen=True)
+class BrowseIndexPage:
+    template = "browse_index.html"
+    path: str = doc("URL of this page: /kategori/, /kecamatan/ or /tahun/.")
+    title: str = doc("Heading, e.g. 'Kasus per kategori'.")
+    intro: str = doc("One sentence on what is listed.")
+    entries: tuple[BrowseEntry, ...] = doc("Every browse page of this kind, with its count.")
+    note: str = doc("A remark, e.g. how many cases have no district; '' when none.", default="")
+    others: tuple[Link, ...] = doc("The other ways to browse.", factory=tuple)
+
+
+@dataclass(frozen=True)
+class BrowsePage:
+    template = "browse.html"
+    path: str = doc("URL of this page, e.g. /kategori/infrastruktur/page/2/.")
+    kind: Link = doc("The index page of this kind of list, e.g. /kategori/ 'Kategori'.")
+    name: str = doc("What the cases share, e.g. 'Infrastruktur', a district or a year.")
+    heading: str = doc("The page's heading, e.g. 'Kategori: Infrastruktur'.")
+    cases: tuple[CaseSummary, ...] = doc("This page's published cases, newest closed first.")
+    pagination: Pagination = doc("Where this page stands among the list's pages.")
+    search_url: str = doc("URL of /cari/ to narrow the list further.")
+
+
+@dataclass(frozen=True)
+class SearchOption:
+    value: str = doc("The filter value exactly as indexed.")
+    label: str = doc("What the list shows, e.g. an agency's short name.")
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    name: str = doc("Filter name in the index: instansi, kategori, jenis, kecamatan, tahun.")
+    label: str = doc("Label in Indonesian.")
+    options: tuple[SearchOption, ...] = doc("Every value published cases carry, sorted.")
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    template = "search.html"
+    path: str = doc("URL of this page: /cari/.")
+    csp: str = doc("This page's Content-Security-Policy: the site's plus WebAssembly (Pagefind).")
+    bundle_url: str = doc("URL of the Pagefind bundle folder, with a trailing slash.")
+    filters: tuple[SearchFilter, ...] = doc("The filters, as select lists.")
+    sorts: tuple[SearchOption, ...] = doc(
+        "Sort orders: value is '' (relevance) or 'key:asc|desc' for Pagefind's sort."
+    )
+    browse: tuple[Link, ...] = doc("Browse pages that work without JavaScript.")
+    cases: int = doc("How many published cases are searchable.")
+
+
 def template_variables(page) -> dict:
     """The page's fields as template variables (shallow: no copying)."""
     return {f.name: getattr(page, f.name) for f in fields(page)}
 
 
-PAGE_TYPES = (CasePage, AgencyPage, AgencyIndexPage, HomePage, RaporPage, MethodologyPage)
+PAGE_TYPES = (
+    CasePage,
+    AgencyPage,
+    AgencyIndexPage,
+    HomePage,
+    RaporPage,
+    MethodologyPage,
+    BrowsePage,
+    BrowseIndexPage,
+    SearchPage,
+)

@@ -68,3 +68,7 @@ class InputError(JendelaError):
 
 class PrivacyError(InputError):
     """Personal data was found in the input; never skippable."""
+
+
+class SearchIndexError(JendelaError):
+    """Building the search index (Pagefind) failed; the message ends with its log."""

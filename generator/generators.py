@@ -36,7 +36,9 @@ def write_file(target: Path, html: str) -> None:
 
 class CasesGenerator(Generator):
     """Writes /, /kasus/<id>/, /instansi/ and /instansi/<id>/ (with /page/N/), /rapor/
-    (and /rapor/<yyyy>/), /metodologi/ and /data/rapor.csv."""
+    (and /rapor/<yyyy>/), /metodologi/, /cari/, /kategori/, /kecamatan/ and /tahun/ (each
+    with its pages, paginated) and /data/rapor.csv. The search index is built afterwards
+    over the whole output (generator/search.py)."""
 
     def generate_context(self) -> None:
         self.dataset = pipeline.prepare(self.settings)
@@ -53,6 +55,9 @@ class CasesGenerator(Generator):
         started = time.perf_counter()
         pages = itertools.chain(
             (self.views.home(), self.views.agency_index(), self.views.methodology()),
+            (self.views.browse.search_page(),),
+            self.views.browse.index_pages(),
+            self.views.browse.pages(),
             self.views.rapor.rapor_pages(),
             self.views.agency_pages(),
             self.views.case_pages(),

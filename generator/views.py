@@ -29,6 +29,7 @@ from .contexts import (
     Site,
     TimelineEvent,
 )
+from .browse import BrowseViews
 from .pipeline import Dataset
 from .rapor import RaporViews
 from .security import content_security_policy
@@ -70,6 +71,13 @@ class Views:
         self.counts = self.rapor.table()[["received", "resolved", "open"]].assign(
             published=published.reindex(agencies["agency_id"], fill_value=0)
         )
+        self.browse = BrowseViews(
+            newest_first(d.published),
+            agencies,
+            self.settings["CASES_PER_PAGE"],
+            self.url,
+            self.summaries,
+        )
 
     def url(self, path: str) -> str:
         return self.site_url + path
@@ -84,6 +92,7 @@ class Views:
                 ("/", "Beranda"),
                 ("/rapor/", "Rapor"),
                 ("/instansi/", "Instansi"),
+                ("/cari/", "Cari"),
                 ("/metodologi/", "Metodologi"),
                 ("/tentang/", "Tentang"),
             )
@@ -156,6 +165,7 @@ class Views:
                     event.text,
                     fmt.duration(event.at - previous),
                     fmt.workdays(event.workdays_since_submitted),
+                    event.actor == "instansi",
                 )
             )
             previous = event.at
@@ -193,6 +203,7 @@ class Views:
                 fmt.workdays(row.response_workdays),
                 fmt.workdays(row.resolution_workdays),
                 self._timeline(row, by_case.get(row.tracking_id, [])),
+                self.browse.indexing(row),
             )
 
     # -- agencies ----------------------------------------------------------
