@@ -13,6 +13,9 @@ citizen's text, the agencies' answers, category, agency, district, tracking ID.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import logging
 import re
 import resource
@@ -21,6 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cbor
 from .browse import BUNDLE_FOLDER
 from .errors import SearchIndexError
 
@@ -29,6 +33,7 @@ logger = logging.getLogger(__name__)
 # Case pages only: agency, rapor and browse pages are never results.
 GLOB = "kasus/*/index.html"
 LANGUAGE = "id"  # every page is <html lang="id">; forced so the index has one language
+SIGNATURE = b"pagefind_dcd"  # what every decompressed Pagefind data file starts with
 _COUNT = re.compile(r"Indexed ([\d,]+) (page|word|filter|sort)s?\b")
 
 
@@ -100,6 +105,7 @@ def index(site: Path) -> IndexSummary:
         raise SearchIndexError(
             f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}"
         )
+    canonicalise(site / BUNDLE_FOLDER)
     counts = parse_counts(done.stdout)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     summary = IndexSummary(
@@ -112,3 +118,60 @@ def index(site: Path) -> IndexSummary:
         summary.seconds,
     )
     return summary
+
+
+# -- byte-identical output ---------------------------------------------------------
+# Pagefind 1.5 writes its word index and page fragments in a stable order, but the
+# values inside each filter file, and the filter and sort lists of the metadata
+# file, in the order of a randomly seeded hash map: two builds of the same input
+# differ. They are rewritten here in sorted order, and renamed by a hash of their
+# new content, as Pagefind names them; pagefind-entry.json then names the new
+# metadata file. Searching reads the same data either way.
+
+
+def _read(path: Path):
+    try:
+        raw = gzip.decompress(path.read_bytes())
+        if not raw.startswith(SIGNATURE):
+            raise cbor.CborError("no pagefind_dcd signature")
+        return cbor.loads(raw[len(SIGNATURE) :])
+    except (OSError, EOFError, cbor.CborError) as exc:
+        raise SearchIndexError(
+            f"Cannot read Pagefind's {path.name}: {exc}. Hint: generator/search.py "
+            "canonicalise() reads the file layout of the pinned Pagefind version."
+        ) from exc
+
+
+def _write(folder: Path, stem: str, suffix: str, value, digits: int) -> str:
+    """Write ``value`` gzipped (no timestamp) as ``folder/<stem><hash><suffix>``; the name."""
+    raw = SIGNATURE + cbor.dumps(value)
+    name = f"{stem}{hashlib.sha256(raw).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    return name
+
+
+def canonicalise(bundle: Path) -> None:
+    """Put the filter values, filters and sorts of every language in sorted order."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        if not (isinstance(meta, list) and len(meta) >= 5 and meta[0] == entry["version"]):
+            raise SearchIndexError(f"Unexpected layout of Pagefind's {meta_path.name}.")
+        filters = []
+        for name, old in meta[3]:
+            path = bundle / "filter" / f"{old}.pf_filter"
+            filter_name, values = _read(path)
+            path.unlink()
+            values.sort(key=lambda pair: pair[0])
+            new = _write(path.parent, f"{language}_", ".pf_filter", [filter_name, values], 7)
+            filters.append([name, new])
+        meta[3] = sorted(filters)
+        meta[4] = sorted(meta[4], key=lambda sort: sort[0])
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10)
+        info["hash"] = info["hash"].removeprefix("pagefind.")
+    entry_path.write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

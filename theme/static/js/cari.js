@@ -183,5 +183,10 @@ async function load() {
 }
 
 readUrl();
+// On a phone the filters would push the results off the first screen: folded
+// unless the link chose one.
+if (window.matchMedia("(max-width: 48rem)").matches && !Object.keys(chosenFilters()).length) {
+  form.querySelector(".search-filters").open = false;
+}
 run();
 load();
