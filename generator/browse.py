@@ -159,8 +159,13 @@ class BrowseViews:
 
     def _others(self, kind: str) -> tuple[Link, ...]:
         return tuple(
-            Link(self.url(browse_path(k)), label) for k, (label, _) in KINDS.items() if k != kind
-        ) + (Link(self.url("/instansi/"), "Instansi"),)
+            link for link in self.browse_links() if link.url != self.url(browse_path(kind))
+        )
+
+    def browse_links(self) -> tuple[Link, ...]:
+        """Every way to browse without searching: the three index pages and /instansi/."""
+        kinds = (Link(self.url(browse_path(k)), label) for k, (label, _) in KINDS.items())
+        return (*kinds, Link(self.url("/instansi/"), "Instansi"))
 
     def index_pages(self) -> Iterator[BrowseIndexPage]:
         for kind, (_label, title) in KINDS.items():
@@ -173,7 +178,9 @@ class BrowseViews:
             if kind == "kecamatan":
                 without = int((self.kecamatan == "").sum())
                 if without:
-                    note = f"{fmt.number(without)} kasus tanpa keterangan kecamatan tidak tercantum."
+                    note = (
+                        f"{fmt.number(without)} kasus tanpa keterangan kecamatan tidak tercantum."
+                    )
             total = fmt.number(len(self.published))
             intro = f"{total} kasus yang selesai dan terbit, menurut {_label.lower()}."
             yield BrowseIndexPage(
@@ -188,7 +195,9 @@ class BrowseViews:
                 slug = self.slugs[kind][name]
                 heading = f"{label}: {name}" if kind != "tahun" else f"Laporan masuk tahun {name}"
                 for chunk, pagination in paginate(
-                    groups[name], self.per_page, lambda n, s=slug, k=kind: self.url(browse_path(k, s, n))
+                    groups[name],
+                    self.per_page,
+                    lambda n, s=slug, k=kind: self.url(browse_path(k, s, n)),
                 ):
                     yield BrowsePage(
                         browse_path(kind, slug, pagination.number),
@@ -232,11 +241,11 @@ class BrowseViews:
         filters = (
             SearchFilter("instansi", "Instansi", options(short, short)),
             SearchFilter("kategori", "Kategori", options(cases["category"])),
-            SearchFilter("jenis", "Jenis laporan", options(fmt.TYPE_LABELS[t] for t in cases["type"])),
-            SearchFilter("kecamatan", "Kecamatan", options(self.kecamatan)),
             SearchFilter(
-                "tahun", "Tahun", tuple(reversed(options(self.years)))
+                "jenis", "Jenis laporan", options(fmt.TYPE_LABELS[t] for t in cases["type"])
             ),
+            SearchFilter("kecamatan", "Kecamatan", options(self.kecamatan)),
+            SearchFilter("tahun", "Tahun", tuple(reversed(options(self.years)))),
         )
         return SearchPage(
             SEARCH_PATH,
@@ -244,7 +253,6 @@ class BrowseViews:
             self.url(f"/{BUNDLE_FOLDER}/"),
             filters,
             SORTS,
-            tuple(Link(self.url(browse_path(k)), label) for k, (label, _) in KINDS.items())
-            + (Link(self.url("/instansi/"), "Instansi"),),
+            self.browse_links(),
             len(cases),
         )

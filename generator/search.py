@@ -33,6 +33,17 @@ logger = logging.getLogger(__name__)
 # Case pages only: agency, rapor and browse pages are never results.
 GLOB = "kasus/*/index.html"
 LANGUAGE = "id"  # every page is <html lang="id">; forced so the index has one language
+# Pagefind's ready-made interfaces: /cari/ runs its own (theme/static/js/cari.js) on
+# pagefind.js, so these are removed rather than published as code that never runs.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 SIGNATURE = b"pagefind_dcd"  # what every decompressed Pagefind data file starts with
 _COUNT = re.compile(r"Indexed ([\d,]+) (page|word|filter|sort)s?\b")
 
@@ -102,10 +113,10 @@ def index(site: Path) -> IndexSummary:
     log = done.stdout + done.stderr
     if done.returncode != 0 or not (site / BUNDLE_FOLDER / "pagefind.js").is_file():
         tail = "\n".join(log.strip().splitlines()[-15:])
-        raise SearchIndexError(
-            f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}"
-        )
+        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}")
     canonicalise(site / BUNDLE_FOLDER)
+    for name in UNUSED:
+        (site / BUNDLE_FOLDER / name).unlink(missing_ok=True)
     counts = parse_counts(done.stdout)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     summary = IndexSummary(

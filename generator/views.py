@@ -15,6 +15,7 @@ from functools import cached_property
 import pandas as pd
 
 from . import formatting as fmt
+from .browse import BrowseViews
 from .contexts import (
     AgencyIndexPage,
     AgencyPage,
@@ -29,7 +30,6 @@ from .contexts import (
     Site,
     TimelineEvent,
 )
-from .browse import BrowseViews
 from .pipeline import Dataset
 from .rapor import RaporViews
 from .security import content_security_policy

@@ -52,11 +52,38 @@ def require_chromium() -> None:
         pytest.skip("Debian's chromium is not installed")
 
 
+# Runs before any page script: records what the page's CSP blocked.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations || []")
+
+
 @contextmanager
-def browser_page(base_url: str, width: int = 360, height: int = 740):
-    """A Playwright page whose requests outside ``base_url`` are blocked and recorded."""
+def chromium():
+    """Debian's Chromium, headless, launched once for as many pages as needed."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def blocked_page(
+    browser, base_url: str, width: int = 360, height: int = 740, javascript: bool = True
+):
+    """A fresh page of ``browser`` whose requests outside ``base_url`` are blocked and
+    recorded (``page.blocked``), dialogs dismissed and recorded (``page.dialogs``),
+    and Content-Security-Policy violations recorded (read with ``csp_violations``)."""
     blocked: list[str] = []
     dialogs: list[str] = []
 
@@ -67,13 +94,22 @@ def browser_page(base_url: str, width: int = 360, height: int = 740):
             blocked.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.route("**/*", route)
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.blocked, page.dialogs = blocked, dialogs
-            yield page
-        finally:
-            browser.close()
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=javascript
+    )
+    try:
+        page = context.new_page()
+        page.add_init_script(CSP_LISTENER)
+        page.route("**/*", route)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.blocked, page.dialogs = blocked, dialogs
+        yield page
+    finally:
+        context.close()
+
+
+@contextmanager
+def browser_page(base_url: str, width: int = 360, height: int = 740, javascript: bool = True):
+    """A page as ``blocked_page`` gives, in a Chromium of its own."""
+    with chromium() as browser, blocked_page(browser, base_url, width, height, javascript) as page:
+        yield page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import browser_page, require_chromium, serve
+from browser import browser_page, csp_violations, require_chromium, serve
 from conftest import build
 from fixtures import base_tables, complaint, event, write_input
 
@@ -44,6 +44,10 @@ PAGES = [
     "/rapor/2025/",
     "/tentang/",
     "/metodologi/",
+    "/kategori/",
+    "/kategori/infrastruktur/",
+    "/kecamatan/kotabumi/",
+    "/tahun/2025/",
 ]
 
 
@@ -59,6 +63,7 @@ def test_page_fits_a_phone_and_runs_no_script(site, path, tmp_path):
         assert page.dialogs == []
         assert page.evaluate("document.scripts.length") == 0
         assert page.blocked == []  # the site needs nothing from outside
+        assert csp_violations(page) == []
         page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
 
 
