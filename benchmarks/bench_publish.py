@@ -13,7 +13,10 @@ result. In one run it
    Markdown article (plain_pelican/articles.py), untimed, and times ``pelican``
    building them with its "simple" theme and plain_pelican/pelicanconf.py;
 4. prints, for both, pages written, seconds, pages per second and peak memory,
-   and the ratio of the two times against the target (≤ 0.5 at N = 10,000).
+   and the ratio of the two times against the target (≤ 0.5 at N = 10,000);
+   for ours also the search indexing (Pagefind) on its own: its seconds and peak
+   memory as the build reports them, pages indexed, distinct words, and indexed
+   words per page (read from the index's page records, untimed).
 
 Each side's time is wall time around the whole child process (interpreter start
 included); CPU time and peak memory come from the child's rusage (os.wait4). Pages
@@ -24,11 +27,13 @@ of each is shown. See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import logging
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +55,11 @@ SAMPLE_MODULE = ROOT / "generator" / "sample.py"
 TARGET_RATIO = 0.5
 TARGET_CASES = 10_000
 LABELS = {"ours": "ours (make publish)", "plain": "plain Pelican (simple)"}
+# The line `python -m generator build` prints about the search index (generator/cli.py).
+INDEX_LINE = re.compile(
+    r"Indeks pencarian: (\d+) kasus, (\d+) kata dalam ([\d.]+) detik "
+    r"\(memori puncak (\d+) MiB\)"
+)
 
 
 class BenchError(Exception):
@@ -78,6 +88,18 @@ class Measurement:
     pages: int  # HTML files written
     case_pages: int  # kasus/<id>/index.html files written
     log: str
+    index: SearchIndex | None = None  # ours only: the Pagefind step on its own
+
+
+@dataclass
+class SearchIndex:
+    """The search-indexing step of our build, as the build and the index report it."""
+
+    seconds: float  # Pagefind's wall time, inside the build's
+    peak_rss_mib: float  # Pagefind's peak RSS (the build's own peak is the larger of the two)
+    pages: int  # pages Pagefind indexed
+    words: int  # distinct words in the index, as Pagefind counts them
+    words_per_page: float  # mean indexed words of a page (the fragments' word_count)
 
     @property
     def pages_per_second(self) -> float:
@@ -194,7 +216,22 @@ def measure(build: Build, number: int, logs: Path) -> Measurement:
         pages,
         cases,
         str(log),
+        search_index(log, build.output) if build.side == "ours" else None,
     )
+
+
+def search_index(log: Path, output: Path) -> SearchIndex | None:
+    """The indexing figures from our build's log, and words per page from the index."""
+    found = INDEX_LINE.search(log.read_text(encoding="utf-8", errors="replace"))
+    if not found:
+        return None
+    pages, words, seconds, peak = found.groups()
+    counts = []
+    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+        record = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        counts.append(json.loads(record)["word_count"])
+    per_page = sum(counts) / len(counts) if counts else 0.0
+    return SearchIndex(float(seconds), float(peak), int(pages), int(words), per_page)
 
 
 def ours_build(data: Path, run: Path) -> Build:
@@ -336,6 +373,13 @@ def print_report(outcome: Outcome) -> None:
             f"{side} " + ", ".join(f"{t:.2f}" for t in times) for side, times in repeats.items()
         )
         print(f"fastest of {max(map(len, repeats.values()))} runs shown; all wall seconds: {shown}")
+    index = best["ours"].index if "ours" in best else None
+    if index is not None:
+        print(
+            f"search index (Pagefind, part of ours): {index.seconds:.2f} s, peak RSS "
+            f"{index.peak_rss_mib:.0f} MiB; {index.pages:,} pages, {index.words:,} distinct "
+            f"words, {index.words_per_page:.1f} indexed words per page"
+        )
     for side, m in best.items():
         if published is not None and m.case_pages != published:
             print(
