@@ -58,7 +58,7 @@ LABELS = {"ours": "ours (make publish)", "plain": "plain Pelican (simple)"}
 # The line `python -m generator build` prints about the search index (generator/cli.py).
 INDEX_LINE = re.compile(
     r"Indeks pencarian: (\d+) kasus, (\d+) kata dalam ([\d.]+) detik "
-    r"\(memori puncak (\d+) MiB\)"
+    r"\(CPU ([\d.]+) detik, memori puncak (\d+) MiB\)"
 )
 
 
@@ -77,6 +77,18 @@ class Build:
 
 
 @dataclass
+class SearchIndex:
+    """The search-indexing step of our build, as the build and the index report it."""
+
+    seconds: float  # Pagefind's wall time, inside the build's
+    cpu_seconds: float  # Pagefind's user + system time
+    peak_rss_mib: float  # Pagefind's peak RSS (the build's own peak is the larger of the two)
+    pages: int  # pages Pagefind indexed
+    words: int  # distinct words in the index, as Pagefind counts them
+    words_per_page: float  # mean indexed words of a page (the fragments' word_count)
+
+
+@dataclass
 class Measurement:
     """One timed build: what it wrote, how long it took and its peak memory."""
 
@@ -89,17 +101,6 @@ class Measurement:
     case_pages: int  # kasus/<id>/index.html files written
     log: str
     index: SearchIndex | None = None  # ours only: the Pagefind step on its own
-
-
-@dataclass
-class SearchIndex:
-    """The search-indexing step of our build, as the build and the index report it."""
-
-    seconds: float  # Pagefind's wall time, inside the build's
-    peak_rss_mib: float  # Pagefind's peak RSS (the build's own peak is the larger of the two)
-    pages: int  # pages Pagefind indexed
-    words: int  # distinct words in the index, as Pagefind counts them
-    words_per_page: float  # mean indexed words of a page (the fragments' word_count)
 
     @property
     def pages_per_second(self) -> float:
@@ -225,13 +226,13 @@ def search_index(log: Path, output: Path) -> SearchIndex | None:
     found = INDEX_LINE.search(log.read_text(encoding="utf-8", errors="replace"))
     if not found:
         return None
-    pages, words, seconds, peak = found.groups()
+    pages, words, seconds, cpu, peak = found.groups()
     counts = []
     for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
         record = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         counts.append(json.loads(record)["word_count"])
     per_page = sum(counts) / len(counts) if counts else 0.0
-    return SearchIndex(float(seconds), float(peak), int(pages), int(words), per_page)
+    return SearchIndex(float(seconds), float(cpu), float(peak), int(pages), int(words), per_page)
 
 
 def ours_build(data: Path, run: Path) -> Build:
@@ -376,7 +377,8 @@ def print_report(outcome: Outcome) -> None:
     index = best["ours"].index if "ours" in best else None
     if index is not None:
         print(
-            f"search index (Pagefind, part of ours): {index.seconds:.2f} s, peak RSS "
+            f"search index (Pagefind, part of ours): {index.seconds:.2f} s, "
+            f"CPU {index.cpu_seconds:.2f} s, peak RSS "
             f"{index.peak_rss_mib:.0f} MiB; {index.pages:,} pages, {index.words:,} distinct "
             f"words, {index.words_per_page:.1f} indexed words per page"
         )

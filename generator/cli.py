@@ -122,7 +122,8 @@ def cmd_build(args) -> int:
     print_counts(counts, sys.stdout)
     print(
         f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
-        f"{indexed.seconds:.1f} detik (memori puncak {indexed.peak_rss_mib:.0f} MiB)."
+        f"{indexed.seconds:.1f} detik (CPU {indexed.cpu_seconds:.1f} detik, "
+        f"memori puncak {indexed.peak_rss_mib:.0f} MiB)."
     )
     files = sum(len(names) for _, _, names in os.walk(output))  # scandir: no stat per file
     print(f"Selesai: {files} file di {output} dalam {time.perf_counter() - started:.1f} detik.")

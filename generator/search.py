@@ -56,7 +56,8 @@ class IndexSummary:
     words: int
     filters: int
     sorts: int
-    seconds: float
+    seconds: float  # wall time of the Pagefind run and the reordering after it
+    cpu_seconds: float  # Pagefind's user + system time
     peak_rss_mib: float  # largest resident set of any child process so far (Pagefind's)
 
 
@@ -105,8 +106,9 @@ def index(site: Path) -> IndexSummary:
     """
     if not any((site / "kasus").glob("*/index.html")):
         logger.info("tidak ada halaman kasus: indeks pencarian tidak dibuat")
-        return IndexSummary(0, 0, 0, 0, 0.0, 0.0)
+        return IndexSummary(0, 0, 0, 0, 0.0, 0.0, 0.0)
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Pagefind's own log (one line per stage) is captured, not shown: our summary follows.
     done = subprocess.run(command(site), capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
@@ -118,9 +120,16 @@ def index(site: Path) -> IndexSummary:
     for name in UNUSED:
         (site / BUNDLE_FOLDER / name).unlink(missing_ok=True)
     counts = parse_counts(done.stdout)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     summary = IndexSummary(
-        counts["page"], counts["word"], counts["filter"], counts["sort"], seconds, peak
+        counts["page"],
+        counts["word"],
+        counts["filter"],
+        counts["sort"],
+        seconds,
+        cpu,
+        after.ru_maxrss / 1024,
     )
     logger.info(
         "indeks pencarian: %d halaman, %d kata dalam %.1f detik",

@@ -145,6 +145,9 @@ def test_sort_by_newest_and_oldest(page, base):
     oldest = search(page, base, "?q=jalan&urut=selesai:asc")
     assert newest[-1] == "/kasus/lu-011/" and oldest[0] == "/kasus/lu-011/"
     assert page.input_value("#urut") == "selesai:asc"
+    # 11 working days before 2 and 1: sorted as numbers ("2" > "11" as text).
+    slowest = search(page, base, "?q=jalan&urut=tanggapan:desc")
+    assert slowest == ["/kasus/lu-011/", "/kasus/lu-001/", "/kasus/lu-002/"]
 
 
 def test_typing_searches_and_updates_the_url(page, base):
