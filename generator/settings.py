@@ -69,7 +69,13 @@ SETTINGS: dict[str, Setting] = {
             False,
             "Publish valid rows and reject invalid ones instead of refusing the input.",
         ),
-        Setting("CASES_PER_PAGE", int, 25, "Cases per page on agency pages."),
+        Setting(
+            "CASES_PER_PAGE",
+            int,
+            25,
+            "Cases per page on agency pages and on the browse pages "
+            "(/kategori/, /kecamatan/, /tahun/).",
+        ),
         Setting("HOME_LATEST_CASES", int, 10, "Latest resolved cases listed on the home page."),
         Setting(
             "SLA_RESPONSE_WORKDAYS",
