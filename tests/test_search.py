@@ -336,3 +336,37 @@ def test_colliding_categories_get_separate_pages(tmp_path):
         ("Jalan & Jembatan", "/kategori/jalan-jembatan/"),
         ("Jalan Jembatan", "/kategori/jalan-jembatan-2/"),
     ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        0,
+        23,
+        24,
+        255,
+        256,
+        65536,
+        2**32,
+        -1,
+        -500,
+        "",
+        "Kotabumi",
+        "Sukamâjú",
+        b"\x00\xff",
+        [],
+        [1, [2, "tiga"]],
+        {"a": [True, False, None]},
+        1.5,
+    ],
+)
+def test_cbor_round_trips_what_pagefind_writes(value):
+    assert cbor.loads(cbor.dumps(value)) == value
+
+
+def test_cbor_uses_the_shortest_lengths():
+    assert cbor.dumps(23) == b"\x17" and cbor.dumps(24) == b"\x18\x18"
+    assert cbor.dumps(500) == b"\x19\x01\xf4"
+    assert cbor.dumps(["a"]) == b"\x81\x61a"
+    with pytest.raises(cbor.CborError):
+        cbor.loads(b"\x81")  # an array whose item is missing
