@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 SEARCH_PATH = "/cari/"
 BUNDLE_FOLDER = "pagefind"  # where generator/search.py writes the index, under the output
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-# (URL segment, label, heading prefix) of each kind of browse page.
+# Each kind of browse page: its URL segment → (label, heading of its index page).
 KINDS = {
     "kategori": ("Kategori", "Kasus per kategori"),
     "kecamatan": ("Kecamatan", "Kasus per kecamatan"),
