@@ -171,7 +171,8 @@ async function load() {
   const bundle = form.dataset.bundle;
   try {
     pagefind = await import(`${bundle}pagefind.js`);
-    await pagefind.options({ bundlePath: bundle, baseUrl: form.dataset.base || "/" });
+    // The bundle folder is where pagefind.js was loaded from; result links start at SITEURL.
+    await pagefind.options({ baseUrl: form.dataset.base || "/" });
     await pagefind.init();
   } catch (error) {
     pagefind = null;
