@@ -24,7 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cbor
+import cbor2
+
 from .browse import BUNDLE_FOLDER
 from .errors import SearchIndexError
 
@@ -153,9 +154,9 @@ def _read(path: Path):
     try:
         raw = gzip.decompress(path.read_bytes())
         if not raw.startswith(SIGNATURE):
-            raise cbor.CborError("no pagefind_dcd signature")
-        return cbor.loads(raw[len(SIGNATURE) :])
-    except (OSError, EOFError, cbor.CborError) as exc:
+            raise cbor2.CBORDecodeError("no pagefind_dcd signature")
+        return cbor2.loads(raw[len(SIGNATURE) :])
+    except (OSError, EOFError, cbor2.CBORDecodeError) as exc:
         raise SearchIndexError(
             f"Cannot read Pagefind's {path.name}: {exc}. Hint: generator/search.py "
             "canonicalise() reads the file layout of the pinned Pagefind version."
@@ -164,7 +165,7 @@ def _read(path: Path):
 
 def _write(folder: Path, stem: str, suffix: str, value, digits: int) -> str:
     """Write ``value`` gzipped (no timestamp) as ``folder/<stem><hash><suffix>``; the name."""
-    raw = SIGNATURE + cbor.dumps(value)
+    raw = SIGNATURE + cbor2.dumps(value)
     name = f"{stem}{hashlib.sha256(raw).hexdigest()[:digits]}"
     (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     return name
