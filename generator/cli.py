@@ -65,7 +65,10 @@ def report_problems(error: InputError, stream) -> None:
 def cmd_check(args) -> int:
     from .pipeline import inspect
 
-    config = load_settings(Path(args.settings), {"DATA": str(Path(args.data).resolve())})
+    overrides = {"DATA": str(Path(args.data).resolve())}
+    if args.pii_policy:
+        overrides["PII_POLICY"] = args.pii_policy
+    config = load_settings(Path(args.settings), overrides)
     report = inspect(Path(config["DATA"]), config)
     if args.json:
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -75,6 +78,8 @@ def cmd_check(args) -> int:
         print(str(problem))
     for reason in report.reasons:  # rows that fall with a bad agency or event row
         print(reason)
+    for note in report.redacted:  # PII_POLICY = "redact": replaced, not refused
+        print(note)
     if report.problems:
         print(f"\n{len(report.problems)} masalah ditemukan.")
     else:
@@ -96,6 +101,8 @@ def cmd_build(args) -> int:
         overrides["DATA"] = str(Path(args.data).resolve())
     if args.skip_invalid:
         overrides["SKIP_INVALID"] = True
+    if args.pii_policy:
+        overrides["PII_POLICY"] = args.pii_policy
     output = Path(args.output).resolve()
     try:
         # Validate and scan first: bad input fails before anything is written.
@@ -133,6 +140,15 @@ def cmd_docs(args) -> int:
     return 0
 
 
+def _pii_policy_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--pii-policy",
+        choices=project_settings.SETTINGS["PII_POLICY"].choices,
+        help="personal data in free text: stop (default) or redact to [disamarkan] "
+        "(overrides PII_POLICY in the settings)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     top.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
@@ -142,6 +158,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("data", help="input folder")
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
     check.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    _pii_policy_argument(check)
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser("build", help="build the site into OUTPUT, replacing it on success")
@@ -153,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="publish valid rows, reject invalid ones (never personal data)",
     )
+    _pii_policy_argument(build)
     build.set_defaults(run=cmd_build)
 
     sample = sub.add_parser("sample", help="write a deterministic sample input folder")
