@@ -1,7 +1,8 @@
 """Command line: build, check and sample (CONTRACT §3).
 
 Domain exceptions become clear messages and exit codes here:
-0 success, 1 bad input or personal data found, 2 bad settings or usage.
+0 success, 1 bad input or personal data found, 2 bad settings or usage, or an
+output folder that cannot be replaced.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 from . import settings as project_settings
-from .errors import ConfigError, InputError, PrivacyError
+from .errors import ConfigError, InputError, PrivacyError, PublishError
 
 logger = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +90,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from jinja2 import TemplateError
     from pelican import Pelican
     from pelican.log import console as pelican_console
 
@@ -116,6 +118,11 @@ def cmd_build(args) -> int:
         report_problems(error, sys.stderr)
         if error.counts:
             print_counts(error.counts, sys.stderr)
+        print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
+        return 1
+    except (OSError, TemplateError) as error:
+        # A failure while rendering or writing: the staging folder is gone already.
+        print(f"Build gagal: {type(error).__name__}: {error}", file=sys.stderr)
         print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
         return 1
     print_counts(counts, sys.stdout)
@@ -193,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ConfigError as error:
         print(f"Kesalahan pengaturan: {error}", file=sys.stderr)
+        return 2
+    except PublishError as error:
+        print(f"Tidak dapat menerbitkan: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # Output piped into e.g. `head`, which stopped reading: not an error of ours.
