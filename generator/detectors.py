@@ -148,7 +148,10 @@ DETECTORS = (
         re.compile(
             # The lookbehind starts a match only at a word's start (same matches, ~3x faster).
             r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\))\s*[A-Za-z0-9-]+"
-            r"(?:\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z0-9-]+)+"
+            # A plain dot only without spaces ("gmail.com. Rp" ends at "com"), unless a
+            # common top-level domain follows ("gmail . com").
+            r"(?:(?:\.|\s*\[dot\]\s*|\s*\(dot\)\s*|\s+\.\s*(?=(?:com|net|org|id|co)\b))"
+            r"[A-Za-z0-9-]+)+"
             # "budi at gmail dot com", written out to get past filters.
             r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s+at\s+[A-Za-z0-9-]+(?:\s+dot\s+[A-Za-z0-9-]+)+",
             re.IGNORECASE,
@@ -172,7 +175,7 @@ DETECTORS = (
         "nomor telepon",
         re.compile(
             r"(?i)\b(?:telp|tlp|telepon|telpon|fax|hp|wa|whatsapp|no\.?\s*hp|ponsel)\.?\s*"
-            r"(?:saya\s*)?:?\s*(?:\+62|62|\(?0\d{1,3}\)?)[ .-]?\d(?:[ .-]?\d){4,11}"
+            r"(?:saya\s*)?:?\s*(?P<value>(?:\+62|62|\(?0\d{1,3}\)?)[ .-]?\d(?:[ .-]?\d){4,11})"
         ),
     ),
     Detector(
@@ -182,7 +185,7 @@ DETECTORS = (
             # (bank, "no.", "a.n.", a name) may stand between the word and the number, but not
             # "Rp": "rekening air Rp 1.250.000" is a water bill.
             r"(?i)\brek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?"
-            r"\s*:?\s*\d(?:[ .-]?\d){6,19}"
+            r"\s*:?\s*(?P<value>\d(?:[ .-]?\d){6,19})"
         ),
     ),
     Detector(
@@ -191,7 +194,8 @@ DETECTORS = (
         re.compile(
             r"(?i)\b(?:nik|no\.?\s*ktp|nomor\s+ktp|ktp|no\.?\s*kk|nomor\s+kk|kartu\s+keluarga"
             r"|npwp|nip\s+saya|no\.?\s*sim|paspor|passport|no\.?\s*bpjs|kartu\s+bpjs)\b\.?"
-            r"(?:\s+(?:saya|istri|suami|anak|ibu|bapak|ayah|kami))?\s*:?\s*\d(?:[ .-]?\d){7,}"
+            r"(?:\s+(?:saya|istri|suami|anak|ibu|bapak|ayah|kami))?\s*:?\s*"
+            r"(?P<value>\d(?:[ .-]?\d){7,})"
         ),
     ),
     Detector(
@@ -201,7 +205,7 @@ DETECTORS = (
         re.compile(
             # Single spaces, as in SUSPECT_WORDS, so that the prefilter never misses one.
             r"(?i:\bnama saya|\bsaya bernama|\bnama pelapor|\bnama lengkap)"
-            r"(?:\s+adalah)?\s*:?\s*[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3}"
+            r"(?:\s+adalah)?\s*:?\s*(?P<value>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})"
         ),
         prefilter=re.compile(r"nama", re.IGNORECASE),
         masker=mask_words,
@@ -211,8 +215,8 @@ DETECTORS = (
         "alamat rumah",
         re.compile(
             r"(?i:\balamat saya|\brumah saya|\bsaya tinggal)(?:\s+(?:di|ada\s+di))?\s*:?\s*"
-            r"(?i:jl|jln|jalan|gg|gang|perum|perumahan|komplek|kompleks)\.?\s+[^,;\n]{1,50}?"
-            r"\b(?i:no|nomor|blok)\.?\s*[0-9A-Z]+\b"
+            r"(?P<value>(?i:jl|jln|jalan|gg|gang|perum|perumahan|komplek|kompleks)\.?\s+"
+            r"[^,;\n]{1,50}?\b(?i:no|nomor|blok)\.?\s*[0-9A-Z]+\b)"
         ),
         prefilter=re.compile(r"alamat|rumah|tinggal", re.IGNORECASE),
         masker=mask_words,
@@ -288,9 +292,10 @@ def find(text: str) -> list[Match]:
         if detector.prefilter is not None and not detector.prefilter.search(text):
             continue
         for match in detector.pattern.finditer(text):
-            start, end = match.span()
+            # A labelled detector's match is its value: "nama saya [disamarkan]".
+            start, end = match.span("value" if "value" in match.re.groupindex else 0)
             if detector.accept is not None:
-                end = start + detector.accept(match.group())
+                end = start + detector.accept(text[start:end])
                 if end == start:
                     continue
             if any(start < m.end and m.start < end for m in found):
