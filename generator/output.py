@@ -99,8 +99,10 @@ def staged(output: Path) -> Iterator[Path]:
                 output.rename(old / output.name)
             stage.rename(output)
         except OSError as exc:
-            if old is not None and not output.exists():
-                (old / output.name).rename(output)  # put the previous site back
+            if old is not None:
+                if not output.exists():
+                    (old / output.name).rename(output)  # put the previous site back
+                shutil.rmtree(old, ignore_errors=True)
             shutil.rmtree(stage, ignore_errors=True)
             hint = (
                 " Hint: the output and its parent folder must be on one file system."
