@@ -91,6 +91,13 @@ def hostile_tables() -> dict[str, list[dict]]:
             "kind": "opd",
             "parent_id": "",
         },
+        {  # one word as long as each field allows: it must wrap on a phone
+            "agency_id": "panjang",
+            "name": LONG_WORD[:200],
+            "short_name": LONG_WORD[:80],
+            "kind": "opd",
+            "parent_id": "",
+        },
         {
             "agency_id": "jahat-b",
             "name": PAYLOADS[20] + PAYLOADS[-2],
@@ -99,7 +106,20 @@ def hostile_tables() -> dict[str, list[dict]]:
             "parent_id": "jahat-a",
         },
     ]
-    complaints, responses = [], []
+    complaints = [
+        complaint(
+            "PANJANG-1",
+            title=LONG_WORD[:200],
+            body=LONG_WORD,
+            category=LONG_WORD[:100],
+            kecamatan=LONG_WORD[:100],
+            desa=LONG_WORD[:100],
+            agency_id="panjang",
+        )
+    ]
+    responses = [
+        event("PANJANG-1", "2025-03-04T09:00:00", "instansi", "tanggapan", "panjang", LONG_WORD)
+    ]
     for i, payload in enumerate(PAYLOADS):
         tid, agency = case_id(i), ("jahat-a", "jahat-b", "dinas-pupr")[i % 3]
         complaints.append(
