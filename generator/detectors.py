@@ -159,14 +159,14 @@ DETECTORS = (
         _private_email,
         prefilter=re.compile(r"@|\[at\]|\(at\)|\sdot\s", re.IGNORECASE),
     ),
-    Detector("NIK/nomor KK", re.compile(_START + r"\d(?:[ .-]?\d){15}" + _END), _nik_like),
+    Detector("NIK/nomor KK", re.compile(_START + r"\d(?:[ .-]{0,3}\d){15}" + _END), _nik_like),
     Detector(
         "nomor telepon",
         re.compile(
             # Not money: "Rp 62.500.000" is no number in Indonesia's +62.
             r"(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)"
             + _START
-            + r"(?:\+62|62|\(0|0)(?:[ ().-]{0,2}\d){7,13}(?![\d/])"
+            + r"(?:\+62|62|\(0|0)(?:[ ().-]{0,3}\d){7,13}(?![\d/])"
         ),
         _personal_phone,
     ),
@@ -223,12 +223,12 @@ DETECTORS = (
     ),
 )
 
-# Every detector needs seven digits with at most two separator characters between
+# Every detector needs seven digits with at most three separator characters between
 # them, or one of these marks or words: one cheap pass over all cells leaves the
 # detectors a few. Substring tests on a lower-cased copy are much faster than one
 # case-insensitive regular expression with these as alternatives (100k reports:
 # 0.6 s against 8.6 s), since Python's re tries every alternative at every position.
-SUSPECT_DIGITS = re.compile(r"\d(?:[ ().-]{0,2}\d){6}")
+SUSPECT_DIGITS = re.compile(r"\d(?:[ ().-]{0,3}\d){6}")
 SUSPECT_WORDS = (
     "@",
     "[at]",

@@ -42,6 +42,8 @@ TRUE_POSITIVES = [
     ("kartu BPJS 0001234567890 ditolak", "0001234567890", "nomor identitas"),
     ("NIP saya 198503152010011003", "198503152010011003", "nomor identitas"),
     ("Hubungi 0812-3456-7890 segera", "0812-3456-7890", "nomor telepon"),
+    ("nomornya 0812 - 3456 - 7890 ya", "0812 - 3456 - 7890", "nomor telepon"),
+    ("NIK 3201 - 2315 - 0885 - 0001", "3201 - 2315 - 0885 - 0001", "NIK/nomor KK"),
     ("WA saya +62 812 3456 7890.", "+62 812 3456 7890", "nomor telepon"),
     ("hubungi 6281234567890", "6281234567890", "nomor telepon"),
     ("no hp 0812.3456.7890", "0812.3456.7890", "nomor telepon"),
