@@ -45,6 +45,17 @@ _PERSONAL_LINES = frozenset(
 )
 
 
+# Characters that change how text is shown without being text: C0 and C1 controls
+# (NUL, escape, …; tab and line breaks stay), bidi embeddings, overrides, isolates
+# and marks (a "Trojan Source" title reads differently from its bytes), zero-width
+# characters and the BOM. They are removed before the scan, so none can hide a
+# number from a detector ("0812\u200b3456…") or reorder the page around it.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
 def _fold_table() -> dict[int, str]:
     """One character for one: every decimal digit to its ASCII digit, every space and
     line break to " ", dashes to "-", fullwidth + ( ) . @ to ASCII. Spans found in the

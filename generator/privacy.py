@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .detectors import find, replace_all, suspects
+from .detectors import INVISIBLE, find, replace_all, suspects
 from .errors import Problem
 from .loaders import RawTable
 from .schema import FREE_TEXT
@@ -84,15 +84,6 @@ def identifying_columns(headers: dict[str, tuple[str, ...]]) -> list[Problem]:
     ]
 
 
-# Characters that change how text is shown without being text: C0 and C1 controls
-# (NUL, escape, …; tab and line breaks stay), bidi embeddings, overrides, isolates
-# and marks (a "Trojan Source" title reads differently from its bytes), zero-width
-# characters and the BOM. They are removed before the scan, so none can hide a
-# number from a detector ("0812\u200b3456…") or reorder the page around it.
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
 REDACTED = "[disamarkan]"
 
 
