@@ -356,3 +356,15 @@ def test_redaction_keeps_the_rest_of_a_cell(tmp_path):
     assert build(data, tmp_path / "out", "--pii-policy", "redact") == 0
     html = (tmp_path / "out/kasus/lu-009/index.html").read_text("utf-8")
     assert "Telp [disamarkan], lalu [disamarkan]. Rp 2.500.000 hilang." in html
+
+
+def test_check_json_with_redact_lists_replacements_not_problems(personal_input):
+    result = run_cli("check", str(personal_input), "--json", "--pii-policy", "redact")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ok"] is True and data["problems"] == []
+    assert sorted(
+        (p["file"], p["row"], p["column"], p["tracking_id"]) for p in data["redacted"]
+    ) == [(f"{t}.csv", r, c, i) for t, r, c, i in EXPECTED]
+    assert all("disamarkan:" in p["message"] for p in data["redacted"])
+    assert_never_whole(result.stdout + result.stderr)
