@@ -72,7 +72,7 @@ def markup_problems(page: BeautifulSoup, site_url: str = "") -> list[str]:
                 found.append(f"<{tag.name} style>")  # the theme uses none; CSP forbids them
         if tag.name == "script" and not tag.get("src"):
             found.append("inline <script>")
-        if tag.name in ("iframe", "frame", "object", "embed", "base", "applet", "noscript"):
+        if tag.name in ("iframe", "frame", "object", "embed", "base", "applet"):
             found.append(f"<{tag.name}>")
         if tag.name == "meta" and tag.get("http-equiv", "").lower() == "refresh":
             found.append("<meta refresh>")
