@@ -10,13 +10,13 @@ PORT ?= 8000
 N ?= 10000
 SEED ?= 1
 SAMPLE_CASES ?= 2000
-BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,)
+BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
 
 .DEFAULT_GOAL := help
 .PHONY: help html serve devserver publish check test lint format sample bench clean update-golden
 
 help: ## Show this help
-	@echo "Jendela Aduan: make <target> [DATA=folder-ekspor/] [SKIP_INVALID=1]"
+	@echo "Jendela Aduan: make <target> [DATA=folder-ekspor/] [SKIP_INVALID=1] [PII_POLICY=redact]"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 $(BIN)/.runtime: requirements.txt
@@ -40,7 +40,7 @@ serve: ## Serve OUTPUT on http://127.0.0.1:$(PORT)/
 devserver: html serve ## Build, then serve
 
 check: $(BIN)/.runtime ## Validate and scan DATA only; writes nothing
-	$(BIN)/python -m generator check $(DATA)
+	$(BIN)/python -m generator check $(DATA) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
 
 test: $(BIN)/.dev ## Run the whole test suite
 	$(BIN)/python -m pytest -n 2 -q

@@ -20,5 +20,8 @@ def register() -> None:
     """Pelican plugin entry point."""
     from pelican import signals
 
-    # A module-level function: blinker holds receivers weakly, so a lambda would vanish.
+    from .markup import sanitise_content
+
+    # Module-level functions: blinker holds receivers weakly, so a lambda would vanish.
     signals.get_generators.connect(get_generators)
+    signals.content_object_init.connect(sanitise_content)

@@ -1,8 +1,8 @@
 """Command line: build, check and sample (CONTRACT §3).
 
 Domain exceptions become clear messages and exit codes here:
-0 success, 1 bad input or personal data found, 2 bad settings or usage,
-3 the search index could not be built.
+0 success, 1 bad input or personal data found, 2 bad settings or usage, or an
+output folder that cannot be replaced, 3 the search index could not be built.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from . import settings as project_settings
-from .errors import ConfigError, InputError, PrivacyError, SearchIndexError
+from .errors import ConfigError, InputError, PrivacyError, PublishError, SearchIndexError
 
 logger = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +66,10 @@ def report_problems(error: InputError, stream) -> None:
 def cmd_check(args) -> int:
     from .pipeline import inspect
 
-    config = load_settings(Path(args.settings), {"DATA": str(Path(args.data).resolve())})
+    overrides = {"DATA": str(Path(args.data).resolve())}
+    if args.pii_policy:
+        overrides["PII_POLICY"] = args.pii_policy
+    config = load_settings(Path(args.settings), overrides)
     report = inspect(Path(config["DATA"]), config)
     if args.json:
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -76,6 +79,8 @@ def cmd_check(args) -> int:
         print(str(problem))
     for reason in report.reasons:  # rows that fall with a bad agency or event row
         print(reason)
+    for note in report.redacted:  # PII_POLICY = "redact": replaced, not refused
+        print(note)
     if report.problems:
         print(f"\n{len(report.problems)} masalah ditemukan.")
     else:
@@ -85,6 +90,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from jinja2 import TemplateError
     from pelican import Pelican
     from pelican.log import console as pelican_console
 
@@ -98,6 +104,8 @@ def cmd_build(args) -> int:
         overrides["DATA"] = str(Path(args.data).resolve())
     if args.skip_invalid:
         overrides["SKIP_INVALID"] = True
+    if args.pii_policy:
+        overrides["PII_POLICY"] = args.pii_policy
     output = Path(args.output).resolve()
     try:
         # Validate and scan first: bad input fails before anything is written.
@@ -119,6 +127,11 @@ def cmd_build(args) -> int:
         print(f"Indeks pencarian gagal: {error}", file=sys.stderr)
         print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
         return 3
+    except (OSError, TemplateError) as error:
+        # A failure while rendering or writing: the staging folder is gone already.
+        print(f"Build gagal: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
+        return 1
     print_counts(counts, sys.stdout)
     print(
         f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
@@ -146,6 +159,15 @@ def cmd_docs(args) -> int:
     return 0
 
 
+def _pii_policy_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--pii-policy",
+        choices=project_settings.SETTINGS["PII_POLICY"].choices,
+        help="personal data in free text: stop (default) or redact to [disamarkan] "
+        "(overrides PII_POLICY in the settings)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     top.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
@@ -155,6 +177,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("data", help="input folder")
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
     check.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    _pii_policy_argument(check)
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser("build", help="build the site into OUTPUT, replacing it on success")
@@ -166,6 +189,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="publish valid rows, reject invalid ones (never personal data)",
     )
+    _pii_policy_argument(build)
     build.set_defaults(run=cmd_build)
 
     sample = sub.add_parser("sample", help="write a deterministic sample input folder")
@@ -188,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ConfigError as error:
         print(f"Kesalahan pengaturan: {error}", file=sys.stderr)
+        return 2
+    except PublishError as error:
+        print(f"Tidak dapat menerbitkan: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # Output piped into e.g. `head`, which stopped reading: not an error of ours.

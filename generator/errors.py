@@ -57,6 +57,10 @@ class ConfigError(JendelaError):
     """A setting is unknown, mistyped or out of range."""
 
 
+class PublishError(JendelaError):
+    """The output folder cannot be replaced (a mount point, another build running, …)."""
+
+
 class InputError(JendelaError):
     """The input folder has problems; ``problems`` lists every one of them."""
 

@@ -110,8 +110,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, str, list[Problem]]:
             return raw[3:].decode("utf-8"), "UTF-8 dengan BOM", []
         except UnicodeDecodeError as exc:
             return None, "", [_encoding_problem(file, exc)]
-    # Without a BOM, UTF-16 still shows itself by NUL bytes, which no CSV text holds.
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+    # Without a BOM, UTF-16 still shows itself by NUL bytes: one in every two bytes of
+    # Latin text. A stray NUL in a UTF-8 cell is not that; the privacy stage removes it.
+    head = raw[:4096]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") * 4 > len(head):
         return (
             None,
             "",

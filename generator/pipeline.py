@@ -37,17 +37,27 @@ class Report:
     outcomes: dict[str, pd.Series] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     personal_data: list[Problem] = field(default_factory=list)  # never skippable
+    # With PII_POLICY = "redact": the matches the build replaces, masked; not problems.
+    redactions: list[privacy.Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def as_json(self) -> dict:
-        return {
+        data = {
             "ok": self.ok,
             "problems": [p.as_json() for p in sorted(self.problems)],
             "counts": self.counts,
         }
+        if self.redactions:
+            data["redacted"] = [p.as_json() for p in self.redacted]
+        return data
+
+    @property
+    def redacted(self) -> list[Problem]:
+        """What a build with PII_POLICY = "redact" replaces, as masked notes."""
+        return sorted(privacy.redacted(f) for f in self.redactions)
 
 
 @dataclass
@@ -76,9 +86,15 @@ def _count(outcome: pd.Series) -> dict[str, int]:
 
 
 def inspect(folder: Path, settings: dict) -> Report:
-    """Load, validate and scan an input folder; never raises on bad input."""
+    """Load, validate and scan an input folder; never raises on bad input.
+
+    With PII_POLICY = "redact", personal data in free text is no problem: the
+    findings are listed in ``redactions`` for ``prepare`` to replace.
+    """
     tz = timezone(settings)
     loaded = load(folder)
+    for raw in loaded.tables.values():
+        privacy.neutralise(raw)
     personal = privacy.identifying_columns(loaded.headers)
     for raw in loaded.tables.values():
         for header in raw.extra_columns:
@@ -91,10 +107,16 @@ def inspect(folder: Path, settings: dict) -> Report:
         counts = {"complaints": {"total": 0, **nothing}}
         return Report(loaded.problems + personal, counts, personal_data=personal)
     validated = validate(loaded.tables, tz, tuple(settings["MAP_BOUNDS"]))
+    findings: list[privacy.Finding] = []
     for raw in loaded.tables.values():
-        personal += privacy.scan_text(raw, getattr(validated, raw.table.name))
+        findings += privacy.scan_text(raw, getattr(validated, raw.table.name))
+    redactions: list[privacy.Finding] = []
+    if settings["PII_POLICY"] == "redact":
+        redactions = findings
+    else:
+        personal += [f.problem for f in findings]
     problems = loaded.problems + validated.problems + personal
-    report = Report(problems, {}, validated, personal_data=personal)
+    report = Report(problems, {}, validated, personal_data=personal, redactions=redactions)
     _settle_rows(report)
     return report
 
@@ -162,6 +184,7 @@ def _cache_key(settings: dict) -> tuple:
         tuple(settings["EXTRA_HOLIDAYS"]),
         settings["AS_OF"],
         settings["MAP_GRID_METERS"],
+        settings["PII_POLICY"],
         files,
     )
 
@@ -193,13 +216,25 @@ def _prepare(settings: dict) -> Dataset:
         logger.warning("ditolak: %s", problem)
     for reason in report.reasons:
         logger.warning("%s", reason)
+    for note in report.redacted:
+        logger.warning("%s", note)
+    if report.redactions:
+        logger.warning(
+            "%d data pribadi disamarkan menjadi %s (PII_POLICY = 'redact')",
+            len(report.redactions),
+            privacy.REDACTED,
+        )
     complaints = v.complaints[report.outcomes["complaints"] != privacy.REJECTED].copy()
+    # Personal data goes no further than this either: every later stage, and so every
+    # page, index, feed and data file, sees the same redacted text.
+    complaints = privacy.redact(complaints, "complaints", report.redactions)
     complaints["outcome"] = report.outcomes["complaints"]
     # Exact coordinates go no further than this: every later stage sees grid centres.
     complaints["lat"], complaints["lon"] = privacy.generalise_coordinates(
         complaints["lat"], complaints["lon"], settings["MAP_GRID_METERS"]
     )
     responses = v.responses[report.outcomes["responses"] != privacy.REJECTED]
+    responses = privacy.redact(responses, "responses", report.redactions)
     agencies = v.agencies[report.outcomes["agencies"] != privacy.REJECTED]
     tz = timezone(settings)
     latest = metrics.latest_timestamp(complaints, responses)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .detectors import INVISIBLE, find, replace_all, suspects
 from .errors import Problem
 from .loaders import RawTable
 from .schema import FREE_TEXT
@@ -83,113 +84,75 @@ def identifying_columns(headers: dict[str, tuple[str, ...]]) -> list[Problem]:
     ]
 
 
+REDACTED = "[disamarkan]"
+
+
+def neutralise(raw: RawTable) -> None:
+    """Remove invisible control characters from the table's text columns, in place.
+
+    Runs before validation and the scan, so every stage and every output shows
+    the same text. Only text columns: an ID holding a control character is
+    reported by validation, not quietly repaired.
+    """
+    for column in raw.table.columns:
+        if column.kind != "text" or column.name not in raw.frame:
+            continue
+        values = raw.frame[column.name]
+        dirty = values.str.contains(INVISIBLE, regex=True)
+        if dirty.any():
+            raw.frame.loc[dirty, column.name] = values[dirty].str.replace(INVISIBLE, "", regex=True)
+
+
 @dataclass(frozen=True)
-class Detector:
-    kind: str  # what it finds, in Indonesian, for the message
-    pattern: re.Pattern
-    accept: object = None  # optional function(match) -> bool to drop false alarms
-    prefilter: re.Pattern | None = None  # cheap test a cell must pass before the full pattern
+class Finding:
+    """One personal-data match: its problem (masked) and the cell it is in."""
+
+    problem: Problem
+    table: str
+    index: object  # the row's index label in the table's frames
+    column: str
 
 
-def _nik_like(match: re.Match) -> bool:
-    """NIK and KK numbers: 6-digit region code, then a date (day +40 for women)."""
-    digits = re.sub(r"\D", "", match.group())
-    province, day, month = int(digits[:2]), int(digits[6:8]), int(digits[8:10])
-    return 11 <= province <= 97 and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
-
-
-DETECTORS = (
-    Detector(
-        "alamat e-mail",
-        re.compile(
-            # The lookbehind starts a match only at a word's start (same matches, ~3x faster).
-            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\))\s*[A-Za-z0-9-]+"
-            r"(?:\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z0-9-]+)+",
-            re.IGNORECASE,
-        ),
-        prefilter=re.compile(r"@|\[at\]|\(at\)", re.IGNORECASE),
-    ),
-    Detector("NIK/nomor KK", re.compile(r"(?<![\d/])\d(?:[ .-]?\d){15}(?![\d/])"), _nik_like),
-    Detector(
-        "nomor telepon", re.compile(r"(?<![\d/])(?:\+62|62|0)[ .-]?8\d(?:[ .-]?\d){6,10}(?![\d/])")
-    ),
-    Detector(
-        "nomor telepon",
-        re.compile(
-            r"(?i)(?:telp|tlp|telepon|telpon|fax|hp|wa)\.?\s*:?\s*"
-            r"\(?0\d{2,3}\)?[ .-]?\d{3,4}[ .-]?\d{2,5}"
-        ),
-    ),
-    Detector(
-        "nomor rekening",
-        re.compile(
-            # "rek. BRI no. 0021-01-…", "rekening Bank Lampung a.n. Budi 123…": up to three words
-            # (bank, "no.", "a.n.", a name) may stand between the word and the number, but not
-            # "Rp": "rekening air Rp 1.250.000" is a water bill.
-            r"(?i)\brek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?"
-            r"\s*:?\s*\d(?:[ .-]?\d){6,19}"
-        ),
-    ),
-)
-
-
-def mask(text: str) -> str:
-    """Hide the middle of a match: keep a few leading and trailing characters only."""
-    if "@" in text or "[at]" in text.lower() or "(at)" in text.lower():
-        local, _sep, domain = re.split(r"(@|\[at\]|\(at\))", text, maxsplit=1, flags=re.I)
-        return f"{local[:1]}***@***{domain[-4:] if len(domain) > 4 else ''}"
-    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
-    keep = 4 if len(digits) >= 12 else 2
-    hidden = set(digits[keep:-keep]) if len(digits) > 2 * keep else set(digits[1:])
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(text))
-
-
-def redact(text: str) -> str:
-    """``text`` with every personal-data match masked, for messages that quote a cell."""
-    for detector in DETECTORS:
-        text = detector.pattern.sub(
-            lambda m, d=detector: m.group() if d.accept and not d.accept(m) else mask(m.group()),
-            text,
-        )
-    return text
-
-
-# Every detector needs an e-mail marker or seven digits with at most two separator
-# characters between them; one pass of this over all cells leaves the detectors a few.
-SUSPECT = re.compile(r"@|\[at\]|\(at\)|\d(?:[ ().-]{0,2}\d){6}", re.IGNORECASE)
-
-
-def scan_text(raw: RawTable, typed: pd.DataFrame) -> list[Problem]:
+def scan_text(raw: RawTable, typed: pd.DataFrame) -> list[Finding]:
     """Every personal-data finding in the table's free-text columns, masked."""
-    problems: list[Problem] = []
+    findings: list[Finding] = []
     ids = typed.get("tracking_id", None)
     for column in FREE_TEXT[raw.table.name]:
         values = raw.frame[column]
-        values = values[values.str.contains(SUSPECT, regex=True)]
-        # One finding per piece of text: "HP 0812-…" is both a mobile and a "telp/hp" number.
-        found: dict[int, list[tuple[int, int]]] = {}
-        for detector in DETECTORS:
-            hits = values.str.contains(detector.prefilter or detector.pattern, regex=True)
-            for index in hits[hits].index:
-                for match in detector.pattern.finditer(values[index]):
-                    if detector.accept is not None and not detector.accept(match):
-                        continue
-                    spans = found.setdefault(index, [])
-                    if any(match.start() < end and start < match.end() for start, end in spans):
-                        continue
-                    spans.append(match.span())
-                    problems.append(
-                        Problem(
-                            raw.file,
-                            int(raw.frame.at[index, "row"]),
-                            column,
-                            f"data pribadi ({detector.kind}) ditemukan: {mask(match.group())}",
-                            ids[index] if ids is not None else None,
-                            "hapus dari teks sumber; data pribadi tidak pernah diterbitkan",
-                            fatal=True,
-                        )
-                    )
-    return problems
+        values = values[suspects(values)]
+        for index, text in values.items():
+            for match in find(text):
+                problem = Problem(
+                    raw.file,
+                    int(raw.frame.at[index, "row"]),
+                    column,
+                    f"data pribadi ({match.kind}) ditemukan: {match.masked}",
+                    ids[index] if ids is not None else None,
+                    "hapus dari teks sumber, atau terbitkan dengan PII_POLICY=redact",
+                    fatal=True,
+                )
+                findings.append(Finding(problem, raw.table.name, index, column))
+    return findings
+
+
+def redacted(finding: Finding) -> Problem:
+    """The finding as a note that its match was replaced (still masked)."""
+    p = finding.problem
+    message = p.message.replace(" ditemukan: ", " disamarkan: ", 1)
+    return Problem(p.file, p.row, p.column, message, p.tracking_id)
+
+
+def redact(frame: pd.DataFrame, table: str, findings: list[Finding]) -> pd.DataFrame:
+    """``frame`` with every personal-data match in the cells of ``findings`` replaced
+    by ``[disamarkan]``. Done once, in the data stages, so every page, index, feed
+    and data file carries the same text."""
+    cells = {(f.index, f.column) for f in findings if f.table == table and f.index in frame.index}
+    if not cells:
+        return frame
+    frame = frame.copy()
+    for index, column in sorted(cells, key=str):
+        frame.at[index, column] = replace_all(frame.at[index, column], REDACTED)
+    return frame
 
 
 def classify(complaints: pd.DataFrame, rejected: pd.Series) -> pd.Series:

@@ -60,8 +60,10 @@ SETTINGS: dict[str, Setting] = {
             "PII_POLICY",
             str,
             "stop",
-            "What to do on personal data in free text.",
-            choices=("stop",),
+            "What to do on personal data found in free text: 'stop' refuses the input and "
+            "lists every finding (masked); 'redact' publishes with each match replaced by "
+            "'[disamarkan]' and lists what it replaced.",
+            choices=("stop", "redact"),
         ),
         Setting(
             "SKIP_INVALID",

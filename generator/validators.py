@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from .detectors import INVISIBLE, mask_all
 from .errors import Problem
 from .loaders import RawTable
-from .privacy import redact
 from .schema import AREA_CODE_PATTERN, ID_PATTERN, TABLES, Column, Table
 
 FAST_FORMAT = "%Y-%m-%dT%H:%M:%S"
@@ -27,7 +27,9 @@ FAST_FORMAT = "%Y-%m-%dT%H:%M:%S"
 def show(value: str, limit: int = 40) -> str:
     """A cell value quoted for a message: personal data masked, at most ``limit`` characters."""
     # A shifted CSV row can put the citizen's words in any column, so mask before quoting.
-    value = redact(value)
+    value = mask_all(value)
+    # Shown, not obeyed: a bidi override in a quoted cell would reorder the message.
+    value = INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
     text = value if len(value) <= limit else value[: limit - 1] + "…"
     return f"'{text}'"
 

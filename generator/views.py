@@ -106,7 +106,7 @@ class Views:
             nav,
             as_of,
             self.settings["SOURCE_NAME"],
-            content_security_policy(),
+            content_security_policy(https=self.site_url.startswith("https://")),
         )
 
     # -- cases -------------------------------------------------------------

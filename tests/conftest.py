@@ -39,3 +39,17 @@ def base_site(tmp_path_factory) -> Path:
     data = write_input(folder / "input", base_tables())
     assert build(data, folder / "output") == 0
     return folder / "output"
+
+
+@pytest.fixture(scope="session")
+def attack_site(tmp_path_factory) -> Path:
+    """The hostile input (``hostile.py``) and its hostile Markdown page, built for real."""
+    from hostile import hostile_tables, write_content
+    from test_settings import settings_file
+
+    folder = tmp_path_factory.mktemp("attack")
+    data = write_input(folder / "input", hostile_tables())
+    content = write_content(folder / "content")
+    conf = settings_file(folder, f'PATH = "{content}"')
+    assert build(data, folder / "output", settings=str(conf)) == 0
+    return folder / "output"

@@ -51,25 +51,39 @@ PAGES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def browser(site):
+    """One Chromium for the module (a launch costs seconds); each test resets its records."""
+    with serve(site) as base, browser_page(base) as page:
+        yield base, page
+
+
+@pytest.fixture
+def page(browser):
+    base, page = browser
+    page.dialogs.clear()
+    page.blocked.clear()
+    page.base = base
+    return page
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_page_fits_a_phone_and_runs_no_script(site, path, tmp_path):
-    with serve(site) as base, browser_page(base) as page:
-        response = page.goto(base + path)
-        assert response.status == 200
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
-        assert page.dialogs == []
-        assert page.evaluate("document.scripts.length") == 0
-        assert page.blocked == []  # the site needs nothing from outside
-        assert csp_violations(page) == []
-        page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
+def test_page_fits_a_phone_and_runs_no_script(page, path, tmp_path):
+    response = page.goto(page.base + path)
+    assert response.status == 200
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
+    assert page.dialogs == []
+    assert page.evaluate("document.scripts.length") == 0
+    assert page.blocked == []  # the site needs nothing from outside
+    assert csp_violations(page) == []
+    page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
 
 
-def test_hostile_title_is_text_in_the_browser(site):
-    with serve(site) as base, browser_page(base) as page:
-        page.goto(base + "/kasus/lu-777/")
-        assert page.locator("h1").inner_text().startswith("<img src=x onerror=alert(1)>")
-        assert page.locator("img").count() == 0
-        assert page.dialogs == []
+def test_hostile_title_is_text_in_the_browser(page):
+    page.goto(page.base + "/kasus/lu-777/")
+    assert page.locator("h1").inner_text().startswith("<img src=x onerror=alert(1)>")
+    assert page.locator("img").count() == 0
+    assert page.dialogs == []
