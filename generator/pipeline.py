@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from . import areas as area_input
 from . import metrics, privacy
 from .errors import ConfigError, InputError, PrivacyError, Problem
 from .loaders import load
@@ -37,6 +38,7 @@ class Report:
     outcomes: dict[str, pd.Series] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
     personal_data: list[Problem] = field(default_factory=list)  # never skippable
+    areas: tuple[area_input.Area, ...] = ()  # from areas.geojson, when given
 
     @property
     def ok(self) -> bool:
@@ -61,6 +63,7 @@ class Dataset:
     tz: ZoneInfo
     calendar: WorkCalendar
     as_of: pd.Timestamp | None
+    areas: tuple[area_input.Area, ...] = ()  # kecamatan polygons, when the input has them
 
     @cached_property
     def published(self) -> pd.DataFrame:
@@ -84,8 +87,9 @@ def inspect(folder: Path, settings: dict) -> Report:
         for header in raw.extra_columns:
             if not privacy.identifying_column(header):
                 logger.warning("%s: kolom '%s' tidak dikenal, diabaikan", raw.file, header)
-    if loaded.other_files:
-        logger.info("berkas lain di folder input diabaikan: %s", ", ".join(loaded.other_files))
+    others = [f for f in loaded.other_files if f.lower() != area_input.FILE_NAME]
+    if others:
+        logger.info("berkas lain di folder input diabaikan: %s", ", ".join(others))
     if "complaints" not in loaded.tables or "agencies" not in loaded.tables:
         nothing = dict.fromkeys((privacy.PUBLISHED, privacy.COUNTED_ONLY, privacy.REJECTED), 0)
         counts = {"complaints": {"total": 0, **nothing}}
@@ -94,7 +98,16 @@ def inspect(folder: Path, settings: dict) -> Report:
     for raw in loaded.tables.values():
         personal += privacy.scan_text(raw, getattr(validated, raw.table.name))
     problems = loaded.problems + validated.problems + personal
-    report = Report(problems, {}, validated, personal_data=personal)
+    areas: tuple[area_input.Area, ...] = ()
+    areas_path = area_input.find(folder)
+    if areas_path is not None:
+        areas, area_problems = area_input.load_areas(areas_path, tuple(settings["MAP_BOUNDS"]))
+        complaints_file = validated.files.get("complaints", "complaints.csv")
+        area_problems += area_input.unmatched(
+            validated.complaints, areas, areas_path.name, complaints_file
+        )
+        problems += area_problems
+    report = Report(problems, {}, validated, personal_data=personal, areas=areas)
     _settle_rows(report)
     return report
 
@@ -226,6 +239,7 @@ def _prepare(settings: dict) -> Dataset:
         tz,
         calendar,
         data_as_of,
+        report.areas,
     )
     logger.info(
         "data siap dalam %.1f detik: %s", time.perf_counter() - started, _summary(report.counts)
