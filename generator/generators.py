@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import datafiles, pipeline
+from . import datafiles, maps, mapscript, pipeline
 from .contexts import template_variables
 from .views import Views
 
@@ -36,9 +36,10 @@ def write_file(target: Path, html: str) -> None:
 
 class CasesGenerator(Generator):
     """Writes /, /kasus/<id>/, /instansi/ and /instansi/<id>/ (with /page/N/), /rapor/
-    (and /rapor/<yyyy>/), /metodologi/ and /data/rapor.csv."""
+    (and /rapor/<yyyy>/), /metodologi/, /peta/ with its script and data, and /data/rapor.csv."""
 
     def generate_context(self) -> None:
+        mapscript.check_vendor()  # before any page: a clear message, not a half-built site
         self.dataset = pipeline.prepare(self.settings)
         self.views = Views(self.dataset, self.settings)
         self.site = self.views.site()
@@ -52,7 +53,12 @@ class CasesGenerator(Generator):
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
         pages = itertools.chain(
-            (self.views.home(), self.views.agency_index(), self.views.methodology()),
+            (
+                self.views.home(),
+                self.views.agency_index(),
+                self.views.methodology(),
+                self.views.maps.page(),
+            ),
             self.views.rapor.rapor_pages(),
             self.views.agency_pages(),
             self.views.case_pages(),
@@ -71,4 +77,23 @@ class CasesGenerator(Generator):
                 pending.popleft().result()
         target = Path(self.output_path, "data", "rapor.csv")
         write_file(target, datafiles.csv_text(self.views.rapor.csv_rows()))
+        self.write_map_files()
         logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)
+
+    def write_map_files(self) -> None:
+        """/peta/'s script and JSON files, and Leaflet's files under /theme/vendor/."""
+        started = time.perf_counter()
+        views = self.views.maps
+        for path, text in (
+            (maps.SCRIPT_PATH, views.script()),
+            (maps.POINTS_PATH, views.points_json()),
+            (maps.CASES_PATH, views.cases_json()),
+        ):
+            write_file(Path(self.output_path, path.lstrip("/")), text)
+        mapscript.copy_vendor(Path(self.output_path))
+        logger.info(
+            "peta: %d kasus di %d titik dalam %.1f detik",
+            len(views.placed),
+            views.placed.groupby(["lat", "lon"]).ngroups,
+            time.perf_counter() - started,
+        )
