@@ -130,7 +130,7 @@ def map_script(
     """
     with deterministic_ids():
         south_west, north_east = bounds
-        centre = [(south_west[0] + north_east[0]) / 2, (south_west[1] + north_east[1]) / 2]
+        centre = [round((south_west[i] + north_east[i]) / 2, 5) for i in (0, 1)]
         m = LocalMap(location=centre, zoom_start=10, tiles=None, control_scale=True)
         m._id, m._name = MAP_ID, "Map"
         if tiles_url:
