@@ -247,14 +247,16 @@ AREAS = Table(
         "Polygon atau MultiPolygon. Laporan dicocokkan ke wilayahnya lewat `area_code`, atau "
         "lewat nama `kecamatan` (tanpa membedakan huruf besar/kecil) jika laporan atau "
         "wilayahnya tidak punya kode. Properti lain diabaikan. BARIS dalam pesan kesalahan "
-        "adalah urutan Feature + 1 (Feature pertama baris 2), seperti tabel JSON."
+        "adalah urutan Feature + 1 (Feature pertama baris 2), seperti tabel JSON. Masalah apa "
+        "pun pada berkas ini (juga kode atau nama kecamatan laporan yang tidak ada di "
+        "dalamnya) menggagalkan build, juga dengan SKIP_INVALID."
     ),
     columns=(
         Column(
             "area_code",
             "area_code",
             "jika kecamatan kosong",
-            "Kode wilayah Kemendagri kecamatan, mis. 18.03.02; unik.",
+            "Kode wilayah Kemendagri kecamatan, mis. 18.03.02.",
             "Kemendagri area code.",
             unique=True,
         ),
@@ -262,7 +264,7 @@ AREAS = Table(
             "kecamatan",
             "text",
             "jika area_code kosong",
-            "Nama kecamatan seperti di kolom `complaints.kecamatan`; unik.",
+            "Nama kecamatan seperti di kolom `complaints.kecamatan`.",
             "District name.",
             max_length=100,
             unique=True,
