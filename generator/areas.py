@@ -90,7 +90,9 @@ def _check_geometry(file: str, row: int, geometry: object, bounds: tuple) -> lis
         if not (lat_min <= lat <= lat_max and lon_min <= lon <= lon_max):
             swapped = lat_min <= lon <= lat_max and lon_min <= lat <= lon_max
             hint = "GeoJSON menulis [bujur, lintang]" if swapped else "MAP_BOUNDS"
-            return [_problem(file, row, "geometry", f"titik [{lon}, {lat}] di luar batas peta", hint)]
+            return [
+                _problem(file, row, "geometry", f"titik [{lon}, {lat}] di luar batas peta", hint)
+            ]
     return []
 
 

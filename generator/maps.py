@@ -50,7 +50,9 @@ def classes(values: pd.Series, colours: tuple[str, ...]) -> tuple[list[float], t
     if not len(present):
         return [], ()
     k = len(colours)
-    uppers = sorted({float(present[max(0, math.ceil(len(present) * q / k) - 1)]) for q in range(1, k + 1)})
+    uppers = sorted(
+        {float(present[max(0, math.ceil(len(present) * q / k) - 1)]) for q in range(1, k + 1)}
+    )
     return uppers, colours[k - len(uppers) :]
 
 
@@ -227,7 +229,9 @@ class MapViews:
         m_up, m_col = classes(table["median"], MEDIAN_COLOURS)
         return (
             legend(r_up, r_col, "laporan", lambda v: fmt.number(int(v))),
-            legend(m_up, m_col, "hari kerja", lambda v: fmt.workdays(v).removesuffix(" hari kerja")),
+            legend(
+                m_up, m_col, "hari kerja", lambda v: fmt.workdays(v).removesuffix(" hari kerja")
+            ),
         )
 
     # -- page and script -----------------------------------------------------

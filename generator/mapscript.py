@@ -49,7 +49,11 @@ _ID_LOCK = threading.Lock()
 
 def check_vendor() -> None:
     """Raise ConfigError naming the fix when the npm packages are not installed."""
-    missing = [f"{pkg}/{name}" for pkg, name, _ in VENDOR_FILES if not (NODE_MODULES / pkg / name).is_file()]
+    missing = [
+        f"{pkg}/{name}"
+        for pkg, name, _ in VENDOR_FILES
+        if not (NODE_MODULES / pkg / name).is_file()
+    ]
     if missing:
         raise ConfigError(
             f"The map's browser libraries are missing from {NODE_MODULES} ({missing[0]}). "
@@ -134,16 +138,16 @@ def map_script(
         m = LocalMap(location=centre, zoom_start=10, tiles=None, control_scale=True)
         m._id, m._name = MAP_ID, "Map"
         if tiles_url:
-            folium.TileLayer(
-                tiles_url, attr=attribution, name="Peta dasar", max_zoom=18
-            ).add_to(m)
+            folium.TileLayer(tiles_url, attr=attribution, name="Peta dasar", max_zoom=18).add_to(m)
         for name, collection, show in area_layers:
             folium.GeoJson(
                 collection,
                 name=name,
                 show=show,
                 style_function=_area_style,
-                on_each_feature=JsCode("function (feature, layer) { PetaUI.area(feature, layer); }"),
+                on_each_feature=JsCode(
+                    "function (feature, layer) { PetaUI.area(feature, layer); }"
+                ),
             ).add_to(m)
         CaseCluster("Kasus terbit (titik)").add_to(m)
         if area_layers:

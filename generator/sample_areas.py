@@ -106,7 +106,9 @@ def areas_geojson() -> dict:
 def write_areas(path: Path) -> int:
     """Write the sample's areas.geojson (one feature per line); returns the feature count."""
     collection = areas_geojson()
-    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]]
+    lines = [
+        json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]
+    ]
     text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
     path.write_text(text, encoding="utf-8")
     return len(lines)
