@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 import branca.element
 import folium
@@ -90,8 +91,8 @@ def deterministic_ids() -> Iterator[None]:
 class LocalMap(folium.Map):
     """A folium Map that links nothing external: Leaflet is served by the site itself."""
 
-    default_js: list = []
-    default_css: list = []
+    default_js: ClassVar[list] = []
+    default_css: ClassVar[list] = []
 
 
 class CaseCluster(Layer):

@@ -26,8 +26,8 @@ import numpy as np
 from . import sample_text as words
 from . import schema
 from .errors import ConfigError
-from .sample_categories import CATEGORIES
 from .sample_areas import write_areas
+from .sample_categories import CATEGORIES
 from .sample_kabupaten import AGENCY_LIST, KECAMATAN, KECAMATAN_OFFICE
 from .schema import ACTIONS, ACTORS, CHANNELS, PRIVACY_LEVELS, REPORT_TYPES, STATUSES
 from .workdays import WorkCalendar
