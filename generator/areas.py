@@ -180,14 +180,17 @@ def _name_key(area: Area) -> str:
 def match(complaints: pd.DataFrame, areas: tuple[Area, ...]) -> pd.Series:
     """Each report's area (its index in ``areas``), or <NA>.
 
-    By area_code when the report has one that an area has, else by kecamatan name,
-    case-insensitively (CONTRACT: area_code is optional; names are what officers type).
+    By area_code when the report has one and the areas have codes, else by
+    kecamatan name, case-insensitively. A report's code that no area has is not
+    rescued by its name: a wrong code is a mistake to report (``unmatched``).
     """
     by_code = {a.code.lower(): i for i, a in enumerate(areas) if a.code}
     by_name = {a.name.casefold(): i for i, a in enumerate(areas) if a.name}
-    code = complaints["area_code"].fillna("").str.lower().map(by_code)
+    codes = complaints["area_code"].fillna("").str.lower()
+    by_its_code = (codes != "") & bool(by_code)
+    code = codes.map(by_code)
     name = complaints["kecamatan"].fillna("").str.strip().str.casefold().map(by_name)
-    return code.fillna(name).astype("Int64")
+    return code.where(by_its_code, name).astype("Int64")
 
 
 def unmatched(
@@ -198,7 +201,10 @@ def unmatched(
         return []
     matched = match(complaints, areas).notna()
     problems = []
+    has_codes = any(a.code for a in areas)
     code = complaints["area_code"].fillna("")
+    if not has_codes:  # areas named only: every report is matched by its kecamatan
+        code = pd.Series("", index=code.index, dtype=object)
     name = complaints["kecamatan"].fillna("").str.strip()
     for column, values in (("area_code", code), ("kecamatan", name.where(code == "", ""))):
         lost = complaints[~matched & (values != "")]
