@@ -71,9 +71,7 @@ CASES = {
         "areas.geojson:2: area_code: '18-03-02' bukan kode wilayah Kemendagri",
     ),
     "lat-lon-swapped": (
-        collection(
-            feature(geometry={"type": "Polygon", "coordinates": [[[-4.8, 104.8]] * 4]})
-        ),
+        collection(feature(geometry={"type": "Polygon", "coordinates": [[[-4.8, 104.8]] * 4]})),
         "areas.geojson:2: geometry: titik [-4.8, 104.8] di luar batas peta "
         "(saran: GeoJSON menulis [bujur, lintang])",
     ),
