@@ -293,6 +293,7 @@ class MapPage:
     map_id: str = doc("id of the map's element, the one folium's script draws into.")
     scripts: tuple[str, ...] = doc("Script URLs in load order: Leaflet, plugins, ours, folium's.")
     stylesheets: tuple[str, ...] = doc("Stylesheet URLs: Leaflet's, the plugin's, ours.")
+    bounds: str = doc("[[south, west], [north, east]] the map opens on, as JSON text.")
     points_url: str = doc("URL of the cells' JSON (generalised coordinates, case indices).")
     cases_url: str = doc("URL of the cases' JSON (ID, title, agency, date), read on demand.")
     grid: str = doc("The grid cell size in words, e.g. '500 m'.")

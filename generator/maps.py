@@ -104,6 +104,12 @@ class MapViews:
 
     # -- data files ----------------------------------------------------------
 
+    @cached_property
+    def short_names(self) -> dict[str, str]:
+        agencies = self.dataset.agencies
+        names = agencies["short_name"].where(agencies["short_name"].fillna("") != "")
+        return dict(zip(agencies["agency_id"], names.fillna(agencies["name"]), strict=True))
+
     def points_json(self) -> str:
         """Cells [lat, lon, [case index, …]] and each case's agency (for ?instansi=)."""
         placed = self.placed
@@ -116,7 +122,7 @@ class MapViews:
         return _compact(
             {
                 "grid": self.grid_text,
-                "agencies": [[a.lower(), self.agency_link(a).label] for a in agencies],
+                "agencies": [[a.lower(), self.short_names.get(a, a)] for a in agencies],
                 "caseAgency": [index[a] for a in placed["agency_id"]],
                 "cells": cells,
             }
@@ -271,6 +277,7 @@ class MapViews:
                 self.url(SCRIPT_PATH),
             ),
             (*(vendor + name for name in mapscript.VENDOR_CSS), self.url("/theme/css/peta.css")),
+            _compact([[round(v, 5) for v in corner] for corner in self.bounds()]),
             self.url(POINTS_PATH),
             self.url(CASES_PATH),
             self.grid_text,

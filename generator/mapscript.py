@@ -152,8 +152,9 @@ def map_script(
             ).add_to(m)
         CaseCluster("Kasus terbit (titik)").add_to(m)
         if area_layers:
-            folium.LayerControl(collapsed=False, position="topright").add_to(m)
-        m.fit_bounds([list(south_west), list(north_east)])
+            folium.LayerControl(collapsed=True, position="topright").add_to(m)
+        # No m.fit_bounds(): its animated zoom would undo the view /theme/js/peta.js sets
+        # from the page's data-bounds or a "#lat,lon,zoom" link when it ends.
         figure = m.get_root()
         figure.render()
         script = figure.script.render()

@@ -57,18 +57,25 @@
     node.appendChild(list);
   }
 
+  // The popup's content: "Memuat…" until the cases' JSON is in, then the list.
+  function popupContent(cell, data, casesUrl, site, filled) {
+    var node = el("div", "peta-popup");
+    node.appendChild(el("p", "peta-popup-head", "Memuat…"));
+    loadCases(casesUrl).then(function (payload) {
+      fillPopup(node, cell, data, payload.cases, site);
+      filled();
+    }, function () {
+      node.textContent = "";
+      node.appendChild(el("p", "peta-popup-head", "Daftar kasus tidak bisa dimuat."));
+    });
+    return node;
+  }
+
   function popupFor(cell, data, casesUrl, site) {
     return function (marker) {
-      var node = el("div", "peta-popup");
-      node.appendChild(el("p", "peta-popup-head", "Memuat…"));
-      loadCases(casesUrl).then(function (payload) {
-        fillPopup(node, cell, data, payload.cases, site);
+      return popupContent(cell, data, casesUrl, site, function () {
         marker.getPopup().update();
-      }, function () {
-        node.textContent = "";
-        node.appendChild(el("p", "peta-popup-head", "Daftar kasus tidak bisa dimuat."));
       });
-      return node;
     };
   }
 
@@ -114,6 +121,13 @@
     var site = box.dataset.site || "";
     var params = new URLSearchParams(window.location.search);
     var only = (params.get("instansi") || "").toLowerCase();
+    var view = hashView();
+    // The first view, set at once (no animation that could end after a later one).
+    if (view) {
+      map.setView([view.lat, view.lon], view.zoom, { animate: false });
+    } else {
+      map.fitBounds(JSON.parse(box.dataset.bounds), { animate: false });
+    }
     fetch(box.dataset.points).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
@@ -138,17 +152,21 @@
         marker.caseCount = ids.length;
         marker.bindPopup(popupFor(cell, data, box.dataset.cases, site), { maxWidth: 280 });
         markers.push(marker);
-        byPlace[cell.lat.toFixed(5) + "," + cell.lon.toFixed(5)] = marker;
+        byPlace[cell.lat.toFixed(5) + "," + cell.lon.toFixed(5)] = cell;
       });
       cluster.addLayers(markers);
       if (agencyIndex >= 0 && markers.length) {
         map.fitBounds(cluster.getBounds(), { maxZoom: 14 });
       }
-      var view = hashView();
       if (view) {
-        map.setView([view.lat, view.lon], view.zoom);
         var target = byPlace[view.lat.toFixed(5) + "," + view.lon.toFixed(5)];
-        if (target) cluster.zoomToShowLayer(target, function () { target.openPopup(); });
+        if (target) {
+          var popup = L.popup({ maxWidth: 280 }).setLatLng([target.lat, target.lon]);
+          popup.setContent(popupContent(target, data, box.dataset.cases, site, function () {
+            popup.update();
+          }));
+          popup.openOn(map);
+        }
       }
       box.dataset.ready = String(markers.length);
     }).catch(function () {

@@ -33,7 +33,3 @@
 });
             PetaUI.cases(map_peta, case_cluster_9);
             case_cluster_9.addTo(map_peta);
-            map_peta.fitBounds(
-                [[-4.83067, 104.88432], [-4.83067, 104.88432]],
-                {}
-            );
