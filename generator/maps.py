@@ -80,6 +80,7 @@ class MapViews:
     settings: dict
     url: object  # path -> URL with SITEURL (Views.url)
     agency_link: object  # agency_id -> Link (Views.agency_link)
+    summaries: object  # () -> {tracking_id: CaseSummary} of every published case
 
     @cached_property
     def placed(self) -> pd.DataFrame:
@@ -130,10 +131,11 @@ class MapViews:
 
     def cases_json(self) -> str:
         """[tracking ID, title, closed date, kecamatan] per case, in the cells' order."""
-        zone = fmt.zone_label(str(self.dataset.tz))
+        summaries = self.summaries()  # the case pages' own, built once (Views.summary_by_id)
+        placed = self.placed
         rows = [
-            [r.tracking_id, r.title, fmt.date_text(r.closed_at, zone).short, r.kecamatan or ""]
-            for r in self.placed.itertuples(index=False)
+            [t, summaries[t].title, summaries[t].closed.short, k]
+            for t, k in zip(placed["tracking_id"], placed["kecamatan"].fillna(""), strict=True)
         ]
         return _compact({"cases": rows})
 

@@ -66,7 +66,9 @@ class Views:
         agencies = d.agencies
         self.agency_names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
         self.rapor = RaporViews(d, self.settings, self.url, self.agency_link)
-        self.maps = MapViews(d, self.settings, self.url, self.agency_link)
+        self.maps = MapViews(
+            d, self.settings, self.url, self.agency_link, lambda: self.summary_by_id
+        )
         # The scorecard's counts (every report) plus how many have a public page.
         published = d.published.groupby("agency_id").size()
         self.counts = self.rapor.table()[["received", "resolved", "open"]].assign(
