@@ -236,3 +236,16 @@ def test_missing_browser_libraries_fail_with_the_command_to_run(
     err = capsys.readouterr().err
     assert "make publish" in err and "npm ci" in err
     assert [p.name for p in output.iterdir()] == ["old.html"]
+
+
+def test_map_without_tiles_asks_for_nothing_outside(tmp_path):
+    from test_settings import settings_file
+
+    data = write_input(tmp_path / "input", map_tables())
+    conf = settings_file(tmp_path, "MAP_TILES_URL = ''")
+    assert build(data, tmp_path / "out", settings=str(conf)) == 0
+    page = soup(tmp_path / "out/peta/index.html")
+    csp = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "img-src 'self' data:;" in csp
+    script = (tmp_path / "out/peta/peta.js").read_text("utf-8")
+    assert "tileLayer" not in script and "https://" not in script

@@ -39,8 +39,7 @@
   function fillPopup(node, cell, data, cases, site) {
     node.textContent = "";
     var n = cell.cases.length;
-    node.appendChild(el("p", "peta-popup-head", n + (n === 1 ? " kasus" : " kasus") +
-      " di kotak " + data.grid + " ini"));
+    node.appendChild(el("p", "peta-popup-head", n + " kasus di kotak " + data.grid + " ini"));
     var list = el("ul", "peta-popup-list");
     cell.cases.forEach(function (i) {
       var c = cases[i];
@@ -98,11 +97,11 @@
     });
   }
 
-  function showFilter(agencyName) {
+  function showFilter(text) {
     var note = document.getElementById("peta-filter");
     if (!note) return;
     note.textContent = "";
-    note.appendChild(document.createTextNode("Hanya kasus dari " + agencyName + ". "));
+    note.appendChild(document.createTextNode(text + " "));
     var all = el("a", "", "Tampilkan semua kasus");
     all.href = window.location.pathname;
     note.appendChild(all);
@@ -134,7 +133,11 @@
     }).then(function (data) {
       var agencyIndex = -1;
       data.agencies.forEach(function (a, i) { if (a[0] === only) agencyIndex = i; });
-      if (only && agencyIndex >= 0) showFilter(data.agencies[agencyIndex][1]);
+      if (only && agencyIndex >= 0) {
+        showFilter("Hanya kasus dari " + data.agencies[agencyIndex][1] + ".");
+      } else if (only) {
+        showFilter("Instansi ini tidak punya kasus terbit di peta; semua kasus ditampilkan.");
+      }
       var markers = [];
       var byPlace = {};
       data.cells.forEach(function (row) {
