@@ -191,7 +191,9 @@ class MapViews:
         table = self.area_table
         rows = []
         for r in table.itertuples():
-            agency: Link | None = None if pd.isna(r.agency) else self.agency_link(r.agency)
+            agency: Link | None = None
+            if not pd.isna(r.agency):  # the short name: the table must fit a phone
+                agency = Link(self.agency_link(r.agency).url, self.short_names[r.agency])
             median = fmt.workdays(r.median) or "–"
             rows.append(AreaRow(r.name, r.code, int(r.received), int(r.published), median, agency))
         return tuple(sorted(rows, key=lambda a: (a.name.casefold(), a.code)))

@@ -98,7 +98,7 @@ def test_table_of_kecamatan_counts_every_report_without_javascript(site):
     assert len(rows) == 23  # every kecamatan of the areas file, reports or not
     # Kotabumi: LU-001, 002, 010, 012 published, LU-003 rahasia, LU-004 open.
     assert rows["Kotabumi 18.03.02"][:2] == ["6", "4"]
-    assert rows["Kotabumi 18.03.02"][3] == "Dinas Pekerjaan Umum dan Penataan Ruang"
+    assert rows["Kotabumi 18.03.02"][3] == "Dinas PUPR"
     # The rahasia report counts in its kecamatan, as an aggregate only.
     assert rows["Bukit Kemuning 18.03.01"][:2] == ["1", "0"]
     assert rows["Bukit Kemuning 18.03.01"][3] == "–"
