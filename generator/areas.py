@@ -52,7 +52,7 @@ def _problem(file: str, row: int, column: str, message: str, hint: str | None = 
     return Problem(file, row, column, message, hint=hint, fatal=True)
 
 
-def _positions(geometry: dict) -> Iterator[object]:
+def positions(geometry: dict) -> Iterator[object]:
     """Every position of a Polygon/MultiPolygon, whatever its nesting holds."""
     polygons = geometry["coordinates"]
     if geometry["type"] == "Polygon":
@@ -83,7 +83,7 @@ def _check_geometry(file: str, row: int, geometry: object, bounds: tuple) -> lis
             )
         ]
     lat_min, lat_max, lon_min, lon_max = bounds
-    for position in _positions(geometry):
+    for position in positions(geometry):
         if not (isinstance(position, list) and len(position) >= 2 and all(map(_number, position))):
             return [_problem(file, row, "geometry", f"koordinat {kind} tidak sah")]
         lon, lat = position[0], position[1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,7 +21,7 @@ import pandas as pd
 from . import areas as area_input
 from . import formatting as fmt
 from . import mapscript
-from .contexts import AreaRow, LegendItem, Link, MapPage
+from .contexts import AreaRow, CaseSummary, LegendItem, Link, MapPage
 from .pipeline import Dataset
 from .security import content_security_policy
 from .settings import tile_origin
@@ -78,9 +79,9 @@ class MapViews:
 
     dataset: Dataset
     settings: dict
-    url: object  # path -> URL with SITEURL (Views.url)
-    agency_link: object  # agency_id -> Link (Views.agency_link)
-    summaries: object  # () -> {tracking_id: CaseSummary} of every published case
+    url: Callable[[str], str]  # path -> URL with SITEURL (Views.url)
+    agency_link: Callable[[str], Link]  # agency_id -> Link (Views.agency_link)
+    summaries: Callable[[], dict[str, CaseSummary]]  # every published case's, built once
 
     @cached_property
     def placed(self) -> pd.DataFrame:
@@ -98,8 +99,12 @@ class MapViews:
             return ""
         return map_url(row.lat, row.lon, self.url(""))
 
+    @cached_property
+    def placed_agencies(self) -> set[str]:
+        return set(self.placed["agency_id"])
+
     def agency_map_url(self, agency_id: str) -> str:
-        if not (self.placed["agency_id"] == agency_id).any():
+        if agency_id not in self.placed_agencies:
             return ""
         return self.url(PATH) + "?instansi=" + agency_id.lower()
 
@@ -250,7 +255,7 @@ class MapViews:
         """What the map opens on: the areas, else the points, else MAP_BOUNDS."""
         lats, lons = list(self.placed["lat"]), list(self.placed["lon"])
         for area in self.dataset.areas:
-            for position in area_input._positions(area.geometry):
+            for position in area_input.positions(area.geometry):
                 lons.append(position[0])
                 lats.append(position[1])
         if not lats:
