@@ -89,11 +89,12 @@
   function clusterIcon(cluster) {
     var total = 0;
     cluster.getAllChildMarkers().forEach(function (m) { total += m.caseCount; });
-    var size = total < 10 ? "kecil" : total < 100 ? "sedang" : "besar";
+    var size = total < 10 ? "kecil" : total < 100 ? "sedang" : total < 1000 ? "besar" : "sangat-besar";
+    var pixels = total < 1000 ? 40 : 50;
     return L.divIcon({
       html: el("span", "", String(total)),
       className: "peta-cluster peta-cluster-" + size,
-      iconSize: L.point(40, 40)
+      iconSize: L.point(pixels, pixels)
     });
   }
 
