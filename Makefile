@@ -10,10 +10,12 @@ PORT ?= 8000
 N ?= 10000
 SEED ?= 1
 SAMPLE_CASES ?= 2000
+# Leaflet and leaflet.markercluster for /peta/, from npm at set-up (package-lock.json pins them).
+NPM_STAMP := node_modules/.installed
 BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve devserver publish check test lint format sample bench clean update-golden
+.PHONY: help vendor html serve devserver publish check test lint format sample bench clean update-golden
 
 help: ## Show this help
 	@echo "Jendela Aduan: make <target> [DATA=folder-ekspor/] [SKIP_INVALID=1] [PII_POLICY=redact]"
@@ -24,14 +26,21 @@ $(BIN)/.runtime: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (Debian: apt-get install npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+vendor: $(NPM_STAMP) ## Install the map's browser libraries into node_modules/ (npm ci)
+
 $(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-html: $(BIN)/.runtime ## Development build of DATA into OUTPUT (pelicanconf.py)
+html: $(BIN)/.runtime $(NPM_STAMP) ## Development build of DATA into OUTPUT (pelicanconf.py)
 	$(BIN)/python -m generator build --settings pelicanconf.py --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
 
-publish: $(BIN)/.runtime ## Build DATA (default: the bundled sample) into OUTPUT with publishconf.py
+publish: $(BIN)/.runtime $(NPM_STAMP) ## Build DATA (default: the bundled sample) into OUTPUT with publishconf.py
 	$(BIN)/python -m generator build --settings publishconf.py --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
 
 serve: ## Serve OUTPUT on http://127.0.0.1:$(PORT)/
@@ -42,7 +51,7 @@ devserver: html serve ## Build, then serve
 check: $(BIN)/.runtime ## Validate and scan DATA only; writes nothing
 	$(BIN)/python -m generator check $(DATA) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
 
-test: $(BIN)/.dev ## Run the whole test suite
+test: $(BIN)/.dev $(NPM_STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest -n 2 -q
 
 lint: $(BIN)/.dev ## ruff check and format check
@@ -56,10 +65,10 @@ format: $(BIN)/.dev ## Apply ruff fixes and formatting
 sample: $(BIN)/.runtime ## Regenerate the bundled sample in data/sample/
 	$(BIN)/python -m generator sample --cases $(SAMPLE_CASES) --seed $(SEED) data/sample
 
-bench: $(BIN)/.dev ## Time a publish of N reports against plain Pelican (make bench N=10000)
+bench: $(BIN)/.dev $(NPM_STAMP) ## Time a publish of N reports against plain Pelican (make bench N=10000)
 	$(BIN)/python benchmarks/bench_publish.py --cases $(N) --seed $(SEED)
 
-update-golden: $(BIN)/.dev ## Rebuild tests/golden/output from tests/golden/input
+update-golden: $(BIN)/.dev $(NPM_STAMP) ## Rebuild tests/golden/output from tests/golden/input
 	$(BIN)/python tests/golden_site.py
 
 clean: ## Remove OUTPUT and caches

@@ -149,6 +149,10 @@ class CasePage:
         "Filters, sort keys and browse links for search; None renders no search attributes.",
         default=None,
     )
+    map_url: str = doc(
+        "/peta/ at the case's grid cell (generalised coordinates only); '' without coordinates.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,7 @@ class AgencyPage:
     response_chart: BarChart = doc("How many working days first responses took.")
     deadline_note: str = doc("The response deadline in words, e.g. 'Tenggat: 5 hari kerja'.")
     children: tuple[Link, ...] = doc("Agencies whose parent is this agency.", factory=tuple)
+    map_url: str = doc("/peta/ showing only this agency's cases; '' when none has a place.", "")
 
 
 @dataclass(frozen=True)
@@ -344,6 +349,44 @@ class SearchPage:
     cases: int = doc("How many published cases are searchable.")
 
 
+@dataclass(frozen=True)
+class AreaRow:
+    name: str = doc("Kecamatan name (or its code when the data gives no name).")
+    code: str = doc("Kemendagri code; '' when not known.")
+    received: int = doc("Reports from the area, every privacy level and status (aggregate).")
+    published: int = doc("Of those, published cases (readable on this site).")
+    median_response: str = doc("Median working days to first response, '3 hari kerja'; '–'.")
+    agency: Link | None = doc("The agency with most published cases there, where they are read.")
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    colour: str = doc("Fill colour of the class, '#rrggbb' (an SVG fill attribute, not CSS).")
+    label: str = doc("The values the class holds, e.g. '5–12 laporan'.")
+
+
+@dataclass(frozen=True)
+class MapPage:
+    template = "map.html"
+    path: str = doc("URL of this page.")
+    csp: str = doc("This page's Content-Security-Policy: the site's plus the tile origin.")
+    map_id: str = doc("id of the map's element, the one folium's script draws into.")
+    scripts: tuple[str, ...] = doc("Script URLs in load order: Leaflet, plugins, ours, folium's.")
+    stylesheets: tuple[str, ...] = doc("Stylesheet URLs: Leaflet's, the plugin's, ours.")
+    bounds: str = doc("[[south, west], [north, east]] the map opens on, as JSON text.")
+    points_url: str = doc("URL of the cells' JSON (generalised coordinates, case indices).")
+    cases_url: str = doc("URL of the cases' JSON (ID, title, agency, date), read on demand.")
+    grid: str = doc("The grid cell size in words, e.g. '500 m'.")
+    points: int = doc("Published cases drawn on the map (those with coordinates).")
+    cells: int = doc("Grid cells holding them.")
+    unplaced: int = doc("Published cases without coordinates (not drawn).")
+    areas: tuple[AreaRow, ...] = doc("Every kecamatan with its figures, by name.")
+    unassigned: int = doc("Reports not matched to any listed kecamatan.")
+    polygons: bool = doc("True when the input has areas.geojson (choropleth layers drawn).")
+    legend_received: tuple[LegendItem, ...] = doc("Classes of the reports layer.")
+    legend_median: tuple[LegendItem, ...] = doc("Classes of the median-response layer.")
+
+
 def template_variables(page) -> dict:
     """The page's fields as template variables (shallow: no copying)."""
     return {f.name: getattr(page, f.name) for f in fields(page)}
@@ -359,4 +402,5 @@ PAGE_TYPES = (
     BrowsePage,
     BrowseIndexPage,
     SearchPage,
+    MapPage,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .schema import TABLES, Column
+from .schema import GEO_TABLES, TABLES, Column
 
 KIND_WORDS = {
     "id": "kode `[A-Za-z0-9_-]{1,40}`",
@@ -103,10 +103,13 @@ def _required(column: Column) -> str:
 def input_format() -> str:
     """The whole docs/input-format.md text."""
     parts = [INTRO]
-    for table in TABLES.values():
+    for table in (*TABLES.values(), *GEO_TABLES.values()):
         need = "wajib" if table.required else "tidak wajib"
-        parts.append(f"## `{table.name}` ({need})\n\n{table.help_id}\n")
-        parts.append("| kolom | jenis | wajib | arti |\n|---|---|---|---|")
+        geo = table.kind == "geojson"
+        name = f"{table.name}.geojson" if geo else table.name
+        parts.append(f"## `{name}` ({need})\n\n{table.help_id}\n")
+        head = "properti" if geo else "kolom"
+        parts.append(f"| {head} | jenis | wajib | arti |\n|---|---|---|---|")
         for column in table.columns:
             meaning = column.help_id
             if column.references:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import datafiles, pipeline
+from . import datafiles, maps, mapscript, pipeline
 from .contexts import template_variables
 from .views import Views
 
@@ -36,11 +36,12 @@ def write_file(target: Path, html: str) -> None:
 
 class CasesGenerator(Generator):
     """Writes /, /kasus/<id>/, /instansi/ and /instansi/<id>/ (with /page/N/), /rapor/
-    (and /rapor/<yyyy>/), /metodologi/, /cari/, /kategori/, /kecamatan/ and /tahun/ (each
-    with its pages, paginated) and /data/rapor.csv. The search index is built afterwards
-    over the whole output (generator/search.py)."""
+    (and /rapor/<yyyy>/), /metodologi/, /peta/ with its script and data, /cari/, /kategori/,
+    /kecamatan/ and /tahun/ (each with its pages, paginated) and /data/rapor.csv. The search
+    index is built afterwards over the whole output (generator/search.py)."""
 
     def generate_context(self) -> None:
+        mapscript.check_vendor()  # before any page: a clear message, not a half-built site
         self.dataset = pipeline.prepare(self.settings)
         self.views = Views(self.dataset, self.settings)
         self.site = self.views.site()
@@ -54,7 +55,12 @@ class CasesGenerator(Generator):
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
         pages = itertools.chain(
-            (self.views.home(), self.views.agency_index(), self.views.methodology()),
+            (
+                self.views.home(),
+                self.views.agency_index(),
+                self.views.methodology(),
+                self.views.maps.page(),
+            ),
             (self.views.browse.search_page(),),
             self.views.browse.index_pages(),
             self.views.browse.pages(),
@@ -76,4 +82,23 @@ class CasesGenerator(Generator):
                 pending.popleft().result()
         target = Path(self.output_path, "data", "rapor.csv")
         write_file(target, datafiles.csv_text(self.views.rapor.csv_rows()))
+        self.write_map_files()
         logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)
+
+    def write_map_files(self) -> None:
+        """/peta/'s script and JSON files, and Leaflet's files under /theme/vendor/."""
+        started = time.perf_counter()
+        views = self.views.maps
+        for path, text in (
+            (maps.SCRIPT_PATH, views.script()),
+            (maps.POINTS_PATH, views.points_json()),
+            (maps.CASES_PATH, views.cases_json()),
+        ):
+            write_file(Path(self.output_path, path.lstrip("/")), text)
+        mapscript.copy_vendor(Path(self.output_path))
+        logger.info(
+            "peta: %d kasus di %d titik dalam %.1f detik",
+            len(views.placed),
+            views.placed.groupby(["lat", "lon"]).ngroups,
+            time.perf_counter() - started,
+        )

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from . import areas as area_input
 from . import metrics, privacy
 from .errors import ConfigError, InputError, PrivacyError, Problem
 from .loaders import load
@@ -39,6 +40,7 @@ class Report:
     personal_data: list[Problem] = field(default_factory=list)  # never skippable
     # With PII_POLICY = "redact": the matches the build replaces, masked; not problems.
     redactions: list[privacy.Finding] = field(default_factory=list)
+    areas: tuple[area_input.Area, ...] = ()  # from areas.geojson, when given
 
     @property
     def ok(self) -> bool:
@@ -71,6 +73,7 @@ class Dataset:
     tz: ZoneInfo
     calendar: WorkCalendar
     as_of: pd.Timestamp | None
+    areas: tuple[area_input.Area, ...] = ()  # kecamatan polygons, when the input has them
 
     @cached_property
     def published(self) -> pd.DataFrame:
@@ -100,8 +103,9 @@ def inspect(folder: Path, settings: dict) -> Report:
         for header in raw.extra_columns:
             if not privacy.identifying_column(header):
                 logger.warning("%s: kolom '%s' tidak dikenal, diabaikan", raw.file, header)
-    if loaded.other_files:
-        logger.info("berkas lain di folder input diabaikan: %s", ", ".join(loaded.other_files))
+    others = [f for f in loaded.other_files if f.lower() != area_input.FILE_NAME]
+    if others:
+        logger.info("berkas lain di folder input diabaikan: %s", ", ".join(others))
     if "complaints" not in loaded.tables or "agencies" not in loaded.tables:
         nothing = dict.fromkeys((privacy.PUBLISHED, privacy.COUNTED_ONLY, privacy.REJECTED), 0)
         counts = {"complaints": {"total": 0, **nothing}}
@@ -116,7 +120,23 @@ def inspect(folder: Path, settings: dict) -> Report:
     else:
         personal += [f.problem for f in findings]
     problems = loaded.problems + validated.problems + personal
-    report = Report(problems, {}, validated, personal_data=personal, redactions=redactions)
+    areas: tuple[area_input.Area, ...] = ()
+    areas_path = area_input.find(folder)
+    if areas_path is not None:
+        areas, area_problems = area_input.load_areas(areas_path, tuple(settings["MAP_BOUNDS"]))
+        complaints_file = validated.files.get("complaints", "complaints.csv")
+        area_problems += area_input.unmatched(
+            validated.complaints, areas, areas_path.name, complaints_file
+        )
+        problems += area_problems
+    report = Report(
+        problems,
+        {},
+        validated,
+        personal_data=personal,
+        redactions=redactions,
+        areas=areas,
+    )
     _settle_rows(report)
     return report
 
@@ -261,6 +281,7 @@ def _prepare(settings: dict) -> Dataset:
         tz,
         calendar,
         data_as_of,
+        report.areas,
     )
     logger.info(
         "data siap dalam %.1f detik: %s", time.perf_counter() - started, _summary(report.counts)

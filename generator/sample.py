@@ -26,6 +26,7 @@ import numpy as np
 from . import sample_text as words
 from . import schema
 from .errors import ConfigError
+from .sample_areas import write_areas
 from .sample_categories import CATEGORIES
 from .sample_kabupaten import AGENCY_LIST, KECAMATAN, KECAMATAN_OFFICE
 from .schema import ACTIONS, ACTORS, CHANNELS, PRIVACY_LEVELS, REPORT_TYPES, STATUSES
@@ -362,7 +363,7 @@ def _csv(path: Path) -> TextIO:
 
 
 def write_sample(out: Path, cases: int, seed: int) -> dict:
-    """Write ``agencies.csv``, ``complaints.csv`` and ``responses.csv`` into ``out``.
+    """Write ``agencies.csv``, ``complaints.csv``, ``responses.csv`` and ``areas.geojson``.
 
     The same ``cases`` and ``seed`` give byte-identical files on every run and machine;
     every value conforms to CONTRACT §1. Returns the number of rows of each table.
@@ -408,7 +409,13 @@ def write_sample(out: Path, cases: int, seed: int) -> dict:
             if (written + len(rows)) // PROGRESS_EVERY > written // PROGRESS_EVERY:
                 logger.info("sample: %s of %s reports written", written + len(rows), cases)
             written += len(rows)
-    counts_out = {"agencies": len(AGENCY_LIST), "complaints": written, "responses": n_responses}
+    areas = write_areas(out / "areas.geojson")
+    counts_out = {
+        "agencies": len(AGENCY_LIST),
+        "complaints": written,
+        "responses": n_responses,
+        "areas": areas,
+    }
     logger.info(
         "sample: %s agencies, %s complaints, %s responses written to %s in %.1f s",
         len(AGENCY_LIST),

@@ -41,6 +41,8 @@ class Table:
     required: bool
     help_id: str
     columns: tuple[Column, ...] = field(default_factory=tuple)
+    # The file it is read from: a table (CSV/XLSX/JSON) or GeoJSON features' properties.
+    kind: str = "table"  # table | geojson
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -232,6 +234,47 @@ RESPONSES = Table(
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (AGENCIES, COMPLAINTS, RESPONSES)}
+
+# Polygon geometries allowed for an area.
+AREA_GEOMETRIES = ("Polygon", "MultiPolygon")
+
+AREAS = Table(
+    "areas",
+    required=False,
+    help_id=(
+        "Batas kecamatan untuk peta (`areas.geojson`): GeoJSON FeatureCollection (RFC 7946, "
+        "WGS84, koordinat `[bujur, lintang]`), satu Feature per kecamatan dengan geometri "
+        "Polygon atau MultiPolygon. Laporan dicocokkan ke wilayahnya lewat `area_code`, atau "
+        "lewat nama `kecamatan` (tanpa membedakan huruf besar/kecil) jika laporan atau "
+        "wilayahnya tidak punya kode. Properti lain diabaikan. BARIS dalam pesan kesalahan "
+        "adalah urutan Feature + 1 (Feature pertama baris 2), seperti tabel JSON. Masalah apa "
+        "pun pada berkas ini (juga kode atau nama kecamatan laporan yang tidak ada di "
+        "dalamnya) menggagalkan build, juga dengan SKIP_INVALID."
+    ),
+    columns=(
+        Column(
+            "area_code",
+            "area_code",
+            "jika kecamatan kosong",
+            "Kode wilayah Kemendagri kecamatan, mis. 18.03.02.",
+            "Kemendagri area code.",
+            unique=True,
+        ),
+        Column(
+            "kecamatan",
+            "text",
+            "jika area_code kosong",
+            "Nama kecamatan seperti di kolom `complaints.kecamatan`.",
+            "District name.",
+            max_length=100,
+            unique=True,
+        ),
+    ),
+    kind="geojson",
+)
+
+# Optional inputs that are not tables: read by ``areas.py``, documented with the tables.
+GEO_TABLES: dict[str, Table] = {AREAS.name: AREAS}
 
 # Free-text columns scanned for personal data (CONTRACT §1.4).
 FREE_TEXT = {

@@ -12,6 +12,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
@@ -55,6 +56,20 @@ SETTINGS: dict[str, Setting] = {
             500,
             "Coordinates are moved to the centre of a grid cell this many metres wide before "
             "anything is published; the input's exact coordinates appear in no output.",
+        ),
+        Setting(
+            "MAP_TILES_URL",
+            str,
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "Map tile URL template for /peta/ ({z}, {x}, {y}, optionally {s}); the only thing "
+            "any page loads from outside the site. '' draws the map without tiles.",
+        ),
+        Setting(
+            "MAP_TILES_ATTRIBUTION",
+            str,
+            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+            "contributors",
+            "Attribution the tile provider requires, as HTML (shown in the map's corner).",
         ),
         Setting(
             "PII_POLICY",
@@ -204,6 +219,7 @@ def validate(settings: dict) -> dict:
             "Setting 'MAP_GRID_METERS' must be at least 50: a finer grid would show where a "
             f"reporter stood. Value: {settings['MAP_GRID_METERS']!r}. Hint: 500."
         )
+    _check_tiles(settings["MAP_TILES_URL"], settings["MAP_TILES_ATTRIBUTION"])
     for name in ("SLA_RESPONSE_WORKDAYS", "SLA_RESOLUTION_WORKDAYS"):
         if settings[name] < 0:
             raise ConfigError(f"Setting '{name}' must be 0 or more. Value: {settings[name]!r}.")
@@ -217,6 +233,37 @@ def validate(settings: dict) -> dict:
         ) from exc
     as_of(settings)
     return settings
+
+
+def _check_tiles(url: str, attribution: str) -> None:
+    if not url:
+        return
+    parts = urlsplit(url)
+    placeholders = all(p in url for p in ("{z}", "{x}", "{y}"))
+    if parts.scheme not in ("https", "http") or not parts.netloc or not placeholders:
+        raise ConfigError(
+            "Setting 'MAP_TILES_URL' must be an http(s) URL template with {z}, {x} and {y}. "
+            f"Value: {url!r}. Hint: 'https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png'."
+        )
+    if not attribution.strip():
+        raise ConfigError(
+            "Setting 'MAP_TILES_ATTRIBUTION' must not be empty when MAP_TILES_URL is set: tile "
+            "providers require their attribution. Hint: the OpenStreetMap default in "
+            "docs/settings.md."
+        )
+
+
+def tile_origin(settings: dict) -> str:
+    """The origin tiles load from, for the map page's Content-Security-Policy ('' if none).
+
+    A ``{s}`` subdomain placeholder becomes a ``*.`` wildcard, as CSP writes it.
+    """
+    url = settings["MAP_TILES_URL"]
+    if not url:
+        return ""
+    parts = urlsplit(url.replace("{s}.", "x."))
+    host = parts.netloc.replace("x.", "*.", 1) if "{s}." in url else parts.netloc
+    return f"{parts.scheme}://{host}"
 
 
 def _check_thresholds(value: Any) -> None:

@@ -30,6 +30,7 @@ from .contexts import (
     Site,
     TimelineEvent,
 )
+from .maps import MapViews
 from .pipeline import Dataset
 from .rapor import RaporViews
 from .security import content_security_policy
@@ -66,6 +67,9 @@ class Views:
         agencies = d.agencies
         self.agency_names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
         self.rapor = RaporViews(d, self.settings, self.url, self.agency_link)
+        self.maps = MapViews(
+            d, self.settings, self.url, self.agency_link, lambda: self.summary_by_id
+        )
         # The scorecard's counts (every report) plus how many have a public page.
         published = d.published.groupby("agency_id").size()
         self.counts = self.rapor.table()[["received", "resolved", "open"]].assign(
@@ -92,6 +96,7 @@ class Views:
                 ("/", "Beranda"),
                 ("/rapor/", "Rapor"),
                 ("/instansi/", "Instansi"),
+                ("/peta/", "Peta"),
                 ("/cari/", "Cari"),
                 ("/metodologi/", "Metodologi"),
                 ("/tentang/", "Tentang"),
@@ -204,6 +209,7 @@ class Views:
                 fmt.workdays(row.resolution_workdays),
                 self._timeline(row, by_case.get(row.tracking_id, [])),
                 self.browse.indexing(row),
+                self.maps.case_map_url(row),
             )
 
     # -- agencies ----------------------------------------------------------
@@ -240,6 +246,7 @@ class Views:
             scorecard = rapor.scorecard(row.agency_id)
             years = tuple(rapor.scorecard(row.agency_id, y) for y in rapor.years)
             monthly = rapor.monthly_chart(row.agency_id)
+            map_url = self.maps.agency_map_url(row.agency_id)
             response = rapor.response_chart(row.agency_id)
             count = max(1, math.ceil(len(cases) / per_page))
             for number in range(1, count + 1):
@@ -264,6 +271,7 @@ class Views:
                     response,
                     rapor.deadline_note(),
                     tuple(children.get(row.agency_id, ())),
+                    map_url,
                 )
 
     def agency_index(self) -> AgencyIndexPage:

@@ -175,3 +175,64 @@ def write_input(
                 sheet.append([row.get(h, "") for h in header])
             book.save(folder / f"{name}.xlsx")
     return folder
+
+
+HOSTILE_TITLE = "<img src=x onerror=alert(1)> Jalan amblas"
+
+
+def shared_geo() -> Path:
+    """The real kecamatan boundaries of Lampung Utara (MIT), kept outside the project.
+
+    CI copies /work/shared beside the clone (``../shared/``); on the development
+    machine it is /work/shared. Tests read it there; it is never copied in.
+    """
+    root = Path(__file__).resolve().parent.parent
+    for folder in (root.parent / "shared" / "geo", Path("/work/shared/geo")):
+        path = folder / "lampung-utara-kecamatan.geojson"
+        if path.is_file():
+            return path
+    raise FileNotFoundError(
+        "lampung-utara-kecamatan.geojson not in ../shared/geo or /work/shared/geo"
+    )
+
+
+def map_tables() -> dict[str, list[dict]]:
+    """The base input plus cases that exercise the map: one cell holding three
+    published cases (one with a hostile title), a rahasia report with a place of
+    its own, a published case without coordinates, another agency's case in
+    another kecamatan, and one joined to its area by name only."""
+    tables = base_tables()
+    tables["complaints"] += [
+        complaint("LU-010", title=HOSTILE_TITLE, lat="-4.83135", lon="104.88402"),
+        complaint(
+            "LU-011",
+            privacy="rahasia",
+            title="RAHASIA-JUDUL di Bukit Kemuning",
+            body="RAHASIA-ISI",
+            kecamatan="Bukit Kemuning",
+            area_code="18.03.01",
+            lat="-4.9371",
+            lon="104.5523",
+        ),
+        complaint("LU-012", lat="", lon="", title="Tanpa koordinat"),
+        complaint(
+            "LU-013",
+            agency_id="dinkes",
+            category="Kesehatan",
+            title="Puskesmas tutup siang",
+            kecamatan="Abung Selatan",
+            desa="Kalibalangan",
+            area_code="18.03.07",
+            lat="-4.9012",
+            lon="104.9277",
+        ),
+        complaint(
+            "LU-014",
+            title="Drainase tersumbat",
+            kecamatan="kotabumi UTARA",
+            area_code="",
+            lat="-4.7534",
+            lon="104.8619",
+        ),
+    ]
+    return tables

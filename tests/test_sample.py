@@ -15,7 +15,7 @@ from generator.pipeline import inspect
 from generator.settings import validate
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ("agencies.csv", "complaints.csv", "responses.csv")
+FILES = ("agencies.csv", "complaints.csv", "responses.csv", "areas.geojson")
 
 
 def settings(folder: Path) -> dict:

@@ -82,3 +82,29 @@ def test_as_of_before_the_latest_event_is_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "Setting 'AS_OF'" in err and "before the latest moment" in err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "https://tiles.example.org/{z}/{x}.png",
+        "ftp://x/{z}/{x}/{y}",
+    ],
+)
+def test_tile_url_must_be_an_http_template(url):
+    from generator.settings import validate
+
+    with pytest.raises(ConfigError, match="MAP_TILES_URL"):
+        validate({"MAP_TILES_URL": url})
+
+
+def test_tiles_need_an_attribution_and_give_the_policy_its_origin():
+    from generator.settings import tile_origin, validate
+
+    with pytest.raises(ConfigError, match="MAP_TILES_ATTRIBUTION"):
+        validate({"MAP_TILES_ATTRIBUTION": " "})
+    assert tile_origin(validate({})) == "https://tile.openstreetmap.org"
+    url = "https://{s}.tile.example.org/{z}/{x}/{y}.png"
+    assert tile_origin(validate({"MAP_TILES_URL": url})) == "https://*.tile.example.org"
+    assert tile_origin(validate({"MAP_TILES_URL": ""})) == ""
