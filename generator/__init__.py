@@ -20,5 +20,9 @@ def register() -> None:
     """Pelican plugin entry point."""
     from pelican import signals
 
+    from .sitemaps import write_sitemap
+
     # A module-level function: blinker holds receivers weakly, so a lambda would vanish.
     signals.get_generators.connect(get_generators)
+    # After every generator has written: the sitemap lists what was actually written.
+    signals.finalized.connect(write_sitemap)

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import datafiles, pipeline
+from . import pipeline
 from .contexts import template_variables
+from .downloads import DATA_PATH, OpenData
+from .feeds import FeedWriter
 from .views import Views
 
 logger = logging.getLogger(__name__)
@@ -34,9 +36,15 @@ def write_file(target: Path, html: str) -> None:
     target.write_text(html, encoding="utf-8")
 
 
+def write_bytes(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
 class CasesGenerator(Generator):
     """Writes /, /kasus/<id>/, /instansi/ and /instansi/<id>/ (with /page/N/), /rapor/
-    (and /rapor/<yyyy>/), /metodologi/ and /data/rapor.csv."""
+    (and /rapor/<yyyy>/), /metodologi/, /data/ with its files, and the Atom feeds.
+    /sitemap.xml is written later, from what every generator wrote (``sitemaps``)."""
 
     def generate_context(self) -> None:
         self.dataset = pipeline.prepare(self.settings)
@@ -50,9 +58,38 @@ class CasesGenerator(Generator):
         return template.render(site=self.site, **template_variables(page))
 
     def generate_output(self, writer) -> None:
+        if not self.settings.get("SITEURL"):
+            logger.warning(
+                "SITEURL kosong: feed Atom dan sitemap.xml memakai alamat relatif (/kasus/…), "
+                "yang tidak dipahami semua pembaca feed. Hint: SITEURL=https://domain make publish"
+            )
+        started = time.perf_counter()
+        opendata = OpenData(self.views, self.settings)
+        files = opendata.files
+        for name, data in files.items():
+            write_bytes(Path(self.output_path, DATA_PATH.strip("/"), name), data)
+        sizes = sum(len(d) for d in files.values())
+        logger.info(
+            "data terbuka: %d berkas, %.1f MB dalam %.1f detik",
+            len(files),
+            sizes / 1e6,
+            time.perf_counter() - started,
+        )
+        started = time.perf_counter()
+        feeds = FeedWriter(self.views, self.settings)
+        written = 0
+        for feed in feeds.feeds():
+            write_bytes(Path(self.output_path, feed.path.lstrip("/")), feeds.document(feed))
+            written += 1
+        logger.info("%d feed Atom dalam %.1f detik", written, time.perf_counter() - started)
         started = time.perf_counter()
         pages = itertools.chain(
-            (self.views.home(), self.views.agency_index(), self.views.methodology()),
+            (
+                self.views.home(),
+                self.views.agency_index(),
+                self.views.methodology(),
+                opendata.page(),
+            ),
             self.views.rapor.rapor_pages(),
             self.views.agency_pages(),
             self.views.case_pages(),
@@ -69,6 +106,4 @@ class CasesGenerator(Generator):
                     logger.info("%d halaman ditulis", written)
             while pending:
                 pending.popleft().result()
-        target = Path(self.output_path, "data", "rapor.csv")
-        write_file(target, datafiles.csv_text(self.views.rapor.csv_rows()))
         logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)

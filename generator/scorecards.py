@@ -73,9 +73,7 @@ DEFINITIONS: tuple[Definition, ...] = (
         kind="string",
         en="Stable agency code, as in the address of its page.",
     ),
-    Definition(
-        "name", "Nama instansi", "Nama lengkap instansi.", kind="string", en="Full name."
-    ),
+    Definition("name", "Nama instansi", "Nama lengkap instansi.", kind="string", en="Full name."),
     Definition(
         "received",
         "Laporan diterima",

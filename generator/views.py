@@ -45,6 +45,13 @@ def agency_path(agency_id: str, page: int = 1) -> str:
     return base if page == 1 else f"{base}page/{page}/"
 
 
+SITE_FEED = "/feeds/kasus.atom.xml"
+
+
+def agency_feed_path(agency_id: str) -> str:
+    return f"/feeds/instansi/{agency_id.lower()}.atom.xml"
+
+
 def paragraphs(text: str) -> tuple[str, ...]:
     """Plain text split at blank lines; single line breaks stay inside a paragraph."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -85,6 +92,7 @@ class Views:
                 ("/rapor/", "Rapor"),
                 ("/instansi/", "Instansi"),
                 ("/metodologi/", "Metodologi"),
+                ("/data/", "Data"),
                 ("/tentang/", "Tentang"),
             )
         )
@@ -98,6 +106,7 @@ class Views:
             as_of,
             self.settings["SOURCE_NAME"],
             content_security_policy(),
+            Link(self.url(SITE_FEED), "Kasus selesai (Atom)"),
         )
 
     # -- cases -------------------------------------------------------------
@@ -253,6 +262,7 @@ class Views:
                     response,
                     rapor.deadline_note(),
                     tuple(children.get(row.agency_id, ())),
+                    Link(self.url(agency_feed_path(row.agency_id)), f"Kasus selesai: {row.name}"),
                 )
 
     def agency_index(self) -> AgencyIndexPage:
