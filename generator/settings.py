@@ -74,8 +74,10 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "FEED_MAX_ITEMS",
             int,
-            50,
-            "Newest resolved cases in each Atom feed (/feeds/kasus.atom.xml and one per agency).",
+            100,
+            "Newest resolved cases in each Atom feed (/feeds/kasus.atom.xml and one per "
+            "agency). Pelican's own setting, same meaning and default (100); pelicanconf.py "
+            "sets 50.",
         ),
         Setting(
             "DATA_LICENSE",

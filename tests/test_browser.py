@@ -44,6 +44,7 @@ PAGES = [
     "/rapor/2025/",
     "/tentang/",
     "/metodologi/",
+    "/data/",
 ]
 
 
