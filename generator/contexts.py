@@ -291,7 +291,10 @@ class DataFile:
     size: str = doc("File size, e.g. '1,2 MB'.")
     key: str = doc("The column(s) that identify a row.")
     references: tuple[str, ...] = doc("Foreign keys in words, e.g. 'agency_id → instansi.csv'.")
-    columns: tuple[DataColumn, ...] = doc("The data dictionary: every column, in file order.")
+    columns: tuple[DataColumn, ...] = doc(
+        "The data dictionary: every column, in file order; () for kasus.json, whose columns "
+        "are kasus.csv's."
+    )
 
 
 @dataclass(frozen=True)

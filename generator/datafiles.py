@@ -64,7 +64,7 @@ def event_rows(dataset: Dataset, names: dict[str, str]) -> pd.DataFrame:
     events = events.sort_values(["tracking_id"], kind="stable")  # keeps each case's order
     table = events[["tracking_id", "at", "actor", "action", "agency_id", "text"]].copy()
     table["seq"] = events.groupby("tracking_id", sort=False).cumcount() + 1
-    agency_name = events["agency_id"].map(lambda a: names.get(a, a) if isinstance(a, str) else "")
+    agency_name = events["agency_id"].map(names).fillna(events["agency_id"]).fillna("")
     # As the case page's timeline shows them (views.Views._timeline).
     table["actor_label"] = (
         events["actor"].map(fmt.ACTOR_LABELS).where(events["actor"] != "instansi", agency_name)
@@ -101,73 +101,87 @@ def agency_rows(dataset: Dataset, rules: scorecards.Rules, site_url: str) -> pd.
     return table[[f.name for f in opendata.AGENCY_FIELDS]].reset_index(drop=True)
 
 
-# -- cells as text -----------------------------------------------------------
+# -- cells ---------------------------------------------------------------------
 
 
-def _iso(moments: pd.Series) -> pd.Series:
-    text = moments.dt.strftime("%Y-%m-%dT%H:%M:%S%z")
-    return (text.str[:-2] + ":" + text.str[-2:]).where(moments.notna(), None)
+def iso_text(moments: pd.Series) -> pd.Series:
+    """Tz-aware moments as ISO 8601 with offset ('2025-03-03T09:00:00+07:00'); None if NaT.
+
+    Vectorised: strftime per value costs seconds at 100,000 reports.
+    """
+    if not len(moments):
+        return pd.Series([], index=moments.index, dtype=object)
+    local = moments.dt.tz_localize(None)
+    text = pd.Series(
+        np.datetime_as_string(local.to_numpy(dtype="datetime64[s]"), unit="s"),
+        index=moments.index,
+        dtype=object,
+    )
+    offsets = (local - moments.dt.tz_convert("UTC").dt.tz_localize(None)).dt.total_seconds()
+    signs = {o: _offset(o) for o in offsets.dropna().unique()}
+    return (text + offsets.map(signs)).where(moments.notna(), None)
 
 
-def _number(value) -> str:
-    return np.format_float_positional(float(value), trim="-")
+def _offset(seconds: float) -> str:
+    minutes = int(seconds) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{rest:02d}"
 
 
-def typed_cells(table: pd.DataFrame, fields: tuple[opendata.Field, ...]) -> dict[str, list]:
-    """Each column as a list of JSON values (str, int, float, bool or None), by field type."""
-    columns: dict[str, list] = {}
-    for field in fields:
-        s = table[field.name]
-        if field.type == "datetime":
-            values = _iso(s).tolist()
-        elif field.type == "integer":
-            values = [None if pd.isna(v) else int(v) for v in s.tolist()]
-        elif field.type == "number":
-            values = [None if pd.isna(v) else float(v) for v in s.tolist()]
-        elif field.type == "boolean":
-            values = [None if pd.isna(v) else bool(v) for v in s.tolist()]
-        else:
-            values = [v if isinstance(v, str) and v != "" else None for v in s.tolist()]
-        columns[field.name] = values
-    return columns
+def json_values(s: pd.Series, field: opendata.Field) -> pd.Series:
+    """A column as Python values for JSON: str, int, float, bool, or None where missing."""
+    missing = s.isna()
+    if field.type == "datetime":
+        return iso_text(s)
+    if field.type == "integer":
+        values = s.astype("Int64").astype(object)
+    elif field.type == "number":
+        values = s.astype("float64").astype(object)
+    elif field.type == "boolean":
+        values = s.map({True: True, False: False}).astype(object)
+    else:
+        values = s.astype(object)
+        missing = missing | (values == "")
+    return values.where(~missing, None)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, float):
-        return _number(value)
-    return str(value)
+def csv_values(s: pd.Series, field: opendata.Field) -> pd.Series:
+    """A column as CSV cells: the JSON value as text, 'true'/'false', '' where missing."""
+    if field.type == "boolean":
+        return s.map({True: "true", False: "false"}).astype(object).where(s.notna(), "")
+    values = json_values(s, field)
+    if field.type in ("integer", "number"):
+        return values.map(str, na_action="ignore").where(values.notna(), "")
+    return values.where(values.notna(), "")
 
 
-def to_csv(columns: dict[str, list]) -> str:
+def to_csv(table: pd.DataFrame, fields: tuple[opendata.Field, ...]) -> str:
     """RFC 4180 text: header, then one CRLF-terminated line per row."""
+    columns = [csv_values(table[f.name], f).tolist() for f in fields]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(list(columns))
-    writer.writerows(zip(*([_cell(v) for v in col] for col in columns.values()), strict=True))
+    writer.writerow([f.name for f in fields])
+    writer.writerows(zip(*columns, strict=True))
     return buffer.getvalue()
 
 
-def to_json(columns: dict[str, list]) -> str:
+def to_json(table: pd.DataFrame, fields: tuple[opendata.Field, ...]) -> str:
     """A JSON array of objects, one line per record, keys in the declared order."""
-    names = list(columns)
+    names = [f.name for f in fields]
+    columns = [json_values(table[f.name], f).tolist() for f in fields]
     lines = [
         json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False)
-        for values in zip(*columns.values(), strict=True)
+        for values in zip(*columns, strict=True)
     ]
     return "[\n" + ",\n".join(lines) + ("\n]\n" if lines else "]\n")
 
 
-def formula_cells(columns: dict[str, list]) -> int:
+def formula_cells(table: pd.DataFrame, fields: tuple[opendata.Field, ...]) -> int:
     """How many text cells start like a spreadsheet formula."""
-    return sum(
-        1
-        for values in columns.values()
-        for v in values
-        if isinstance(v, str) and v.startswith(FORMULA_PREFIXES)
-    )
+    found = 0
+    for f in fields:
+        column = table[f.name]
+        if f.type == "string" and column.dtype == object and len(column):
+            found += int(column.str.startswith(FORMULA_PREFIXES, na=False).sum())
+    return found

@@ -10,6 +10,8 @@ import json
 import re
 from functools import cached_property
 
+import pandas as pd
+
 from . import datafiles, opendata
 from . import formatting as fmt
 from .contexts import DataColumn, DataFile, DataPage, Link, Recompute
@@ -43,18 +45,12 @@ class OpenData:
         self.site_url = views.site_url
 
     @cached_property
-    def tables(self) -> dict[str, dict[str, list]]:
-        """Each resource's columns as JSON values, by resource name."""
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Each resource's rows (rapor.csv aside), by resource name."""
         d, rules = self.views.dataset, self.rules
-        cases = datafiles.typed_cells(
-            datafiles.case_rows(d, rules, self.site_url), opendata.CASE_FIELDS
-        )
-        events = datafiles.typed_cells(
-            datafiles.event_rows(d, self.views.agency_names), opendata.EVENT_FIELDS
-        )
-        agencies = datafiles.typed_cells(
-            datafiles.agency_rows(d, rules, self.site_url), opendata.AGENCY_FIELDS
-        )
+        cases = datafiles.case_rows(d, rules, self.site_url)
+        events = datafiles.event_rows(d, self.views.agency_names)
+        agencies = datafiles.agency_rows(d, rules, self.site_url)
         return {"kasus": cases, "kasus-json": cases, "tindak_lanjut": events, "instansi": agencies}
 
     @cached_property
@@ -65,9 +61,9 @@ class OpenData:
             if resource.name == "rapor":
                 text = datafiles.csv_text(self.views.rapor.csv_rows())
             elif resource.format == "json":
-                text = datafiles.to_json(self.tables[resource.name])
+                text = datafiles.to_json(self.tables[resource.name], resource.fields)
             else:
-                text = datafiles.to_csv(self.tables[resource.name])
+                text = datafiles.to_csv(self.tables[resource.name], resource.fields)
             found[resource.path] = text.encode("utf-8")
         found[PACKAGE] = self.package().encode("utf-8")
         return found
@@ -95,8 +91,7 @@ class OpenData:
     def rows(self, resource: opendata.Resource) -> int:
         if resource.name == "rapor":
             return len(self.views.dataset.agencies)
-        columns = self.tables[resource.name]
-        return len(next(iter(columns.values())))
+        return len(self.tables[resource.name])
 
     def citation(self) -> str:
         s = self.settings
@@ -112,8 +107,11 @@ class OpenData:
     def page(self) -> DataPage:
         files = []
         for r in opendata.resources(self.rules):
+            # kasus.json has kasus.csv's columns: listed once, under kasus.csv.
             columns = tuple(
-                DataColumn(f.name, f.type, f.id, f.en, ", ".join(f.enum)) for f in r.fields
+                DataColumn(f.name, f.type, f.id, f.en, ", ".join(f.enum))
+                for f in r.fields
+                if r.format != "json"
             )
             references = tuple(f"{', '.join(k.fields)} → {_target(k, r)}" for k in r.foreign_keys)
             files.append(
@@ -137,7 +135,11 @@ class OpenData:
         )
         lic = self.settings["DATA_LICENSE"]
         agencies = self.tables["instansi"]
-        csv_tables = (self.tables["kasus"], self.tables["tindak_lanjut"], agencies)
+        formula_like = sum(
+            datafiles.formula_cells(self.tables[r.name], r.fields)
+            for r in opendata.resources(self.rules)
+            if r.name in ("kasus", "tindak_lanjut", "instansi")
+        )
         return DataPage(
             DATA_PATH,
             tuple(files),
@@ -147,8 +149,8 @@ class OpenData:
             self.citation(),
             fmt.date_text(self.views.dataset.as_of, self.views.zone),
             recompute,
-            sum(agencies["unpublished"]),
-            sum(datafiles.formula_cells(t) for t in csv_tables),
+            int(agencies["unpublished"].sum()),
+            formula_like,
             Link(self.views.url(SITE_FEED), "Kasus selesai (Atom)"),
         )
 

@@ -411,6 +411,11 @@ RECOMPUTE: dict[str, tuple[str, str]] = {
     "rerouted": (PUBLISHED_ONLY, "jumlah kasus.rerouted = true"),
     "grade": (EXACT, "dari pct_response_within_sla dan received (lihat Metodologi)"),
 }
+RECOMPUTE_LABELS_EN = {
+    EXACT: "exactly",
+    PUBLISHED_ONLY: "over published cases only; equals rapor.csv when unpublished = 0",
+    RAPOR_ONLY: "rapor.csv only",
+}
 RECOMPUTE_LABELS = {
     EXACT: "Persis, dari berkas data",
     PUBLISHED_ONLY: "Hanya atas kasus terbit; sama dengan rapor.csv bila unpublished = 0",
