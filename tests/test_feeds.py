@@ -159,3 +159,21 @@ def test_feeds_are_reproducible(base_site, tmp_path, name):
     assert build(data, tmp_path / "again") == 0
     first = (base_site / "feeds" / name).read_bytes()
     assert first == (tmp_path / "again/feeds" / name).read_bytes()
+
+
+def test_feed_domain_gives_absolute_feed_links_without_siteurl(tmp_path):
+    from conftest import build
+    from fixtures import base_tables, write_input
+    from test_settings import settings_file
+
+    data = write_input(tmp_path / "input", base_tables())
+    conf = settings_file(tmp_path, "FEED_DOMAIN = 'https://feed.example.go.id'")
+    assert build(data, tmp_path / "out", settings=str(conf)) == 0
+    root = atom(tmp_path / "out/feeds/kasus.atom.xml")
+    self_link = root.find(f"{A}link[@rel='self']").get("href")
+    assert self_link == "https://feed.example.go.id/feeds/kasus.atom.xml"
+    entry = root.find(f"{A}entry")
+    assert entry.find(f"{A}id").text == "https://feed.example.go.id/kasus/lu-001/"
+    # The pages themselves stay root-relative without SITEURL.
+    page = soup(tmp_path / "out/kasus/lu-001/index.html")
+    assert page.select_one("link[rel=canonical]")["href"] == "/kasus/lu-001/"
