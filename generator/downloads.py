@@ -12,7 +12,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import datafiles, opendata
+from . import datafiles, datapackage, opendata
 from . import formatting as fmt
 from .contexts import DataColumn, DataFile, DataPage, Link, Recompute
 from .scorecards import DEFINITIONS
@@ -73,7 +73,7 @@ class OpenData:
         region = self.settings["REGION_NAME"]
         name = self.settings.get("SITENAME", "Jendela Aduan")
         homepage = self.site_url + DATA_PATH if self.site_url else ""
-        descriptor = opendata.package(
+        descriptor = datapackage.package(
             self.rules,
             name=slug(f"{name} {region}"),
             title=f"{name}: laporan warga {region}",
