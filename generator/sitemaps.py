@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import pipeline
+from . import datafiles, pipeline
 from .views import case_path
 
 logger = logging.getLogger(__name__)
@@ -46,10 +46,8 @@ def case_lastmods(dataset: pipeline.Dataset) -> dict[str, str]:
     latest = events.groupby("tracking_id")["at"].max()
     closed = published.set_index("tracking_id")["closed_at"]
     moments = pd.concat([closed, latest.astype(closed.dtype)], axis=1).max(axis=1)
-    return {
-        case_path(tracking_id): moment.isoformat(timespec="seconds")
-        for tracking_id, moment in moments.items()
-    }
+    texts = datafiles.iso_text(moments.astype(closed.dtype))
+    return dict(zip(moments.index.map(case_path), texts, strict=True))
 
 
 def lastmod(path: str, cases: dict[str, str], as_of: str | None) -> str | None:
@@ -67,16 +65,21 @@ def urlset(urls: list[tuple[str, str | None]]) -> bytes:
         ET.SubElement(url, "loc").text = loc
         if modified:
             ET.SubElement(url, "lastmod").text = modified
+    return _document(root)
+
+
+def _document(root: ET.Element) -> bytes:
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    # Serialising to str, then encoding once, is faster than ET's byte stream.
+    text = ET.tostring(root, encoding="unicode")
+    return ("<?xml version='1.0' encoding='utf-8'?>\n" + text + "\n").encode("utf-8")
 
 
 def sitemap_index(locs: list[str]) -> bytes:
     root = ET.Element("sitemapindex", {"xmlns": SITEMAP})
     for loc in locs:
         ET.SubElement(ET.SubElement(root, "sitemap"), "loc").text = loc
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return _document(root)
 
 
 def write(output: Path, base: str, dataset: pipeline.Dataset, limit: int = MAX_URLS) -> int:
