@@ -1,13 +1,15 @@
 """Page-contexts stage for /data/: the files' bytes, then the page describing them.
 
-The files are made first so that the page can state their real sizes and row
-counts; both come from the declarations in ``opendata``.
+The files are made first, one at a time (so that at most one file's text is held
+at once), and the page states their real sizes and row counts; both come from
+the declarations in ``opendata``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cached_property
 
 import pandas as pd
@@ -43,6 +45,7 @@ class OpenData:
         self.settings = settings
         self.rules = views.rapor.rules
         self.site_url = views.site_url
+        self.sizes: dict[str, int] = {}  # file name -> bytes, filled by files()
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -53,10 +56,11 @@ class OpenData:
         agencies = datafiles.agency_rows(d, rules, self.site_url)
         return {"kasus": cases, "kasus-json": cases, "tindak_lanjut": events, "instansi": agencies}
 
-    @cached_property
-    def files(self) -> dict[str, bytes]:
-        """File name under /data/ -> its bytes, datapackage.json last."""
-        found: dict[str, bytes] = {}
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """(file name under /data/, its bytes), one file at a time, datapackage.json last.
+
+        Records each file's size for the page, which must be made after.
+        """
         for resource in opendata.resources(self.rules):
             if resource.name == "rapor":
                 text = datafiles.csv_text(self.views.rapor.csv_rows())
@@ -64,9 +68,13 @@ class OpenData:
                 text = datafiles.to_json(self.tables[resource.name], resource.fields)
             else:
                 text = datafiles.to_csv(self.tables[resource.name], resource.fields)
-            found[resource.path] = text.encode("utf-8")
-        found[PACKAGE] = self.package().encode("utf-8")
-        return found
+            data = text.encode("utf-8")
+            del text
+            self.sizes[resource.path] = len(data)
+            yield resource.path, data
+        data = self.package().encode("utf-8")
+        self.sizes[PACKAGE] = len(data)
+        yield PACKAGE, data
 
     def package(self) -> str:
         as_of = self.views.dataset.as_of
@@ -105,6 +113,10 @@ class OpenData:
         )
 
     def page(self) -> DataPage:
+        """The /data/ page; call after files() has been consumed (it states their sizes)."""
+        if not self.sizes:
+            for _ in self.files():
+                pass
         files = []
         for r in opendata.resources(self.rules):
             # kasus.json has kasus.csv's columns: listed once, under kasus.csv.
@@ -122,7 +134,7 @@ class OpenData:
                     r.id,
                     r.en,
                     fmt.number(self.rows(r)),
-                    size_text(len(self.files[r.path])),
+                    size_text(self.sizes[r.path]),
                     ", ".join(r.primary_key),
                     references,
                     columns,

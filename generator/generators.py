@@ -65,14 +65,12 @@ class CasesGenerator(Generator):
             )
         started = time.perf_counter()
         opendata = OpenData(self.views, self.settings)
-        files = opendata.files
-        for name, data in files.items():
+        for name, data in opendata.files():
             write_bytes(Path(self.output_path, DATA_PATH.strip("/"), name), data)
-        sizes = sum(len(d) for d in files.values())
         logger.info(
             "data terbuka: %d berkas, %.1f MB dalam %.1f detik",
-            len(files),
-            sizes / 1e6,
+            len(opendata.sizes),
+            sum(opendata.sizes.values()) / 1e6,
             time.perf_counter() - started,
         )
         started = time.perf_counter()
