@@ -116,7 +116,8 @@ class FeedWriter:
         return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
     def entry(self, root: ET.Element, row) -> None:
-        summary = self.views.summary_by_id[row.tracking_id]
+        # Only the entries shown: the pages build every summary later, once.
+        summary = self.views.case_summary(row)
         path = case_path(row.tracking_id)
         entry = ET.SubElement(root, "entry")
         _text(entry, "id", self.id_for(path))

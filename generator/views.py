@@ -111,7 +111,7 @@ class Views:
 
     # -- cases -------------------------------------------------------------
 
-    def _summary(self, row) -> CaseSummary:
+    def case_summary(self, row) -> CaseSummary:
         place = ", ".join(p for p in (row.desa, row.kecamatan) if p)
         return CaseSummary(
             row.tracking_id,
@@ -131,7 +131,9 @@ class Views:
     def summary_by_id(self) -> dict[str, CaseSummary]:
         """Every published case's summary, built once: lists and case pages share them."""
         published = self.dataset.published
-        return {row.tracking_id: self._summary(row) for row in published.itertuples(index=False)}
+        return {
+            row.tracking_id: self.case_summary(row) for row in published.itertuples(index=False)
+        }
 
     def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
         return tuple(self.summary_by_id[t] for t in cases["tracking_id"])
