@@ -16,6 +16,12 @@ REGION_NAME = "Kabupaten Lampung Utara"
 SOURCE_NAME = "SP4N-LAPOR! Kabupaten Lampung Utara"
 CASES_PER_PAGE = 25
 HOME_LATEST_CASES = 10
+FEED_MAX_ITEMS = 50  # newest resolved cases per Atom feed
+DATA_LICENSE = {
+    "spdx": "CC-BY-4.0",
+    "name": "Creative Commons Attribution 4.0 International",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 # Pelican: only hand-written pages come from content/; reports are rendered
 # by the generator plugin straight from the data, never as Articles.

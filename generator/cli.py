@@ -197,7 +197,9 @@ def parser() -> argparse.ArgumentParser:
     sample.add_argument("--cases", type=int, default=2000)
     sample.add_argument("--seed", type=int, default=1)
     sample.set_defaults(run=cmd_sample)
-    docs = sub.add_parser("docs", help="regenerate docs/input-format.md and docs/settings.md")
+    docs = sub.add_parser(
+        "docs", help="regenerate docs/input-format.md, docs/settings.md and docs/open-data.md"
+    )
     docs.set_defaults(run=cmd_docs)
     return top
 

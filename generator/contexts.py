@@ -15,11 +15,14 @@ if TYPE_CHECKING:  # charts imports ``doc`` from here
     from .charts import BarChart, LineChart
 
 
-def doc(text: str, default=None, factory=None):
+_REQUIRED = object()
+
+
+def doc(text: str, default=_REQUIRED, factory=None):
     """A dataclass field with a help text in its metadata."""
     if factory is not None:
         return field(default_factory=factory, metadata={"help": text})
-    if default is not None:
+    if default is not _REQUIRED:
         return field(default=default, metadata={"help": text})
     return field(metadata={"help": text})
 
@@ -107,6 +110,9 @@ class Site:
         "Content-Security-Policy of ordinary pages (generator/security.py); a page that "
         "needs more overrides the template block 'csp'.",
         default="",
+    )
+    feed: Link | None = doc(
+        "The site's Atom feed of resolved cases (/feeds/kasus.atom.xml).", default=None
     )
 
 
@@ -210,6 +216,7 @@ class AgencyPage:
     deadline_note: str = doc("The response deadline in words, e.g. 'Tenggat: 5 hari kerja'.")
     children: tuple[Link, ...] = doc("Agencies whose parent is this agency.", factory=tuple)
     map_url: str = doc("/peta/ showing only this agency's cases; '' when none has a place.", "")
+    feed: Link | None = doc("This agency's Atom feed of resolved cases.", default=None)
 
 
 @dataclass(frozen=True)
@@ -387,6 +394,57 @@ class MapPage:
     legend_median: tuple[LegendItem, ...] = doc("Classes of the median-response layer.")
 
 
+@dataclass(frozen=True)
+class DataColumn:
+    name: str = doc("Column name, as in the file's header.")
+    type: str = doc("Table Schema type: string, integer, number, boolean, datetime.")
+    description: str = doc("What it holds, in Indonesian.")
+    description_en: str = doc("The same in English.")
+    values: str = doc("The allowed values, comma-separated; '' when any.", default="")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str = doc("File name, e.g. 'kasus.csv'.")
+    url: str = doc("Where to download it.")
+    title: str = doc("Short title.")
+    description: str = doc("What one row is, in Indonesian.")
+    description_en: str = doc("The same in English.")
+    rows: str = doc("Number of rows, formatted.")
+    size: str = doc("File size, e.g. '1,2 MB'.")
+    key: str = doc("The column(s) that identify a row.")
+    references: tuple[str, ...] = doc("Foreign keys in words, e.g. 'agency_id → instansi.csv'.")
+    columns: tuple[DataColumn, ...] = doc(
+        "The data dictionary: every column, in file order; () for kasus.json, whose columns "
+        "are kasus.csv's."
+    )
+
+
+@dataclass(frozen=True)
+class Recompute:
+    column: str = doc("rapor.csv column.")
+    label: str = doc("The figure's label on the pages.")
+    how: str = doc("exact, published or rapor (for styling).")
+    how_label: str = doc("Whether it can be recomputed from the files, in words.")
+    formula: str = doc("How, in terms of the files' columns.")
+
+
+@dataclass(frozen=True)
+class DataPage:
+    template = "data.html"
+    path: str = doc("URL of this page.")
+    files: tuple[DataFile, ...] = doc("Every downloadable file, datapackage.json excluded.")
+    package_url: str = doc("URL of /data/datapackage.json.")
+    license: Link = doc("The data licence: URL of its text and its name.")
+    license_id: str = doc("SPDX identifier of the licence, e.g. 'CC-BY-4.0'.")
+    citation: str = doc("Suggested citation, plain text.")
+    as_of: DateText | None = doc("The data's date: when it was last updated.")
+    recompute: tuple[Recompute, ...] = doc("Each scorecard figure: recomputable from the files?")
+    unpublished: int = doc("Reports counted in the scorecards but not in kasus.csv.")
+    formula_cells: int = doc("Text cells in the CSV files that start with =, +, -, @ or a tab.")
+    feed: Link = doc("The site's Atom feed.")
+
+
 def template_variables(page) -> dict:
     """The page's fields as template variables (shallow: no copying)."""
     return {f.name: getattr(page, f.name) for f in fields(page)}
@@ -403,4 +461,5 @@ PAGE_TYPES = (
     BrowseIndexPage,
     SearchPage,
     MapPage,
+    DataPage,
 )

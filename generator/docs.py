@@ -1,4 +1,4 @@
-"""Render docs/input-format.md and docs/settings.md from the declarations the code
+"""Render docs/input-format.md, settings.md and open-data.md from the declarations the code
 checks against, so the pages cannot drift from what is enforced."""
 
 from __future__ import annotations
@@ -151,9 +151,60 @@ def settings_reference() -> str:
     return "\n".join(lines)
 
 
+def open_data() -> str:
+    """The whole docs/open-data.md text, from generator/opendata.py (default deadlines)."""
+    from .opendata import RECOMPUTE, RECOMPUTE_LABELS_EN, resources
+    from .rapor import rules_from
+    from .settings import SETTINGS
+
+    rules = rules_from({name: s.default for name, s in SETTINGS.items()})
+    lines = [
+        "# Open data",
+        "",
+        "*Generated from `generator/opendata.py` by `python -m generator docs`; do not edit.",
+        "The same declarations write the files, `/data/datapackage.json` and the `/data/` page.",
+        "Deadlines shown are the defaults.*",
+        "",
+        "Files under `/data/`: only published reports (public or anonymous, closed) and their",
+        "events, text exactly as on the pages, coordinates generalised to the grid; instansi.csv",
+        "and rapor.csv also count the unpublished (confidential or open) reports. CSV: RFC 4180,",
+        "UTF-8 without BOM, CRLF, ISO 8601 date-times with offset, `true`/`false`, empty cell =",
+        "no value; cells are never altered to defuse spreadsheet formulas (the page warns).",
+        "kasus.json: a JSON array of objects with kasus.csv's columns as JSON values.",
+        "",
+    ]
+    for r in resources(rules):
+        lines += [f"## `{r.path}`", "", r.en, "", f"Primary key: `{', '.join(r.primary_key)}`."]
+        for k in r.foreign_keys:
+            target = k.resource or r.name
+            lines.append(f"Foreign key: `{', '.join(k.fields)}` → `{target}.{k.reference[0]}`.")
+        if r.format == "json":
+            lines += ["", "Columns: those of `kasus.csv`.", ""]
+            continue
+        lines += ["", "| column | type | meaning |", "|---|---|---|"]
+        for f in r.fields:
+            values = f" Values: {', '.join(f'`{v}`' for v in f.enum)}." if f.enum else ""
+            lines.append(f"| `{f.name}` | {f.type} | {f.en}{values} |")
+        lines.append("")
+    lines += [
+        "## Recomputing rapor.csv from the files",
+        "",
+        "| rapor.csv column | from the files | how |",
+        "|---|---|---|",
+    ]
+    for column, (how, formula) in RECOMPUTE.items():
+        lines.append(f"| `{column}` | {RECOMPUTE_LABELS_EN[how]} | {formula} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
 def write(root: Path) -> list[Path]:
     """Write every generated documentation page; returns their paths."""
-    pages = {"input-format.md": input_format(), "settings.md": settings_reference()}
+    pages = {
+        "input-format.md": input_format(),
+        "settings.md": settings_reference(),
+        "open-data.md": open_data(),
+    }
     paths = []
     for name, text in pages.items():
         path = root / "docs" / name

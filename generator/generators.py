@@ -17,8 +17,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import datafiles, maps, mapscript, pipeline
+from . import maps, mapscript, pipeline
 from .contexts import template_variables
+from .downloads import DATA_PATH, OpenData
+from .feeds import FeedWriter
 from .views import Views
 
 logger = logging.getLogger(__name__)
@@ -34,11 +36,17 @@ def write_file(target: Path, html: str) -> None:
     target.write_text(html, encoding="utf-8")
 
 
+def write_bytes(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
 class CasesGenerator(Generator):
     """Writes /, /kasus/<id>/, /instansi/ and /instansi/<id>/ (with /page/N/), /rapor/
     (and /rapor/<yyyy>/), /metodologi/, /peta/ with its script and data, /cari/, /kategori/,
-    /kecamatan/ and /tahun/ (each with its pages, paginated) and /data/rapor.csv. The search
-    index is built afterwards over the whole output (generator/search.py)."""
+    /kecamatan/ and /tahun/ (each with its pages, paginated), /data/ with its files, and the
+    Atom feeds. /sitemap.xml is written later, from what every generator wrote
+    (``sitemaps``); the search index after that, over the whole output (``search``)."""
 
     def generate_context(self) -> None:
         mapscript.check_vendor()  # before any page: a clear message, not a half-built site
@@ -53,6 +61,28 @@ class CasesGenerator(Generator):
         return template.render(site=self.site, **template_variables(page))
 
     def generate_output(self, writer) -> None:
+        if not self.settings.get("SITEURL"):
+            logger.warning(
+                "SITEURL kosong: feed Atom dan sitemap.xml memakai alamat relatif (/kasus/…), "
+                "yang tidak dipahami semua pembaca feed. Hint: SITEURL=https://domain make publish"
+            )
+        started = time.perf_counter()
+        opendata = OpenData(self.views, self.settings)
+        for name, data in opendata.files():
+            write_bytes(Path(self.output_path, DATA_PATH.strip("/"), name), data)
+        logger.info(
+            "data terbuka: %d berkas, %.1f MB dalam %.1f detik",
+            len(opendata.sizes),
+            sum(opendata.sizes.values()) / 1e6,
+            time.perf_counter() - started,
+        )
+        started = time.perf_counter()
+        feeds = FeedWriter(self.views, self.settings)
+        written = 0
+        for feed in feeds.feeds():
+            write_bytes(Path(self.output_path, feed.path.lstrip("/")), feeds.document(feed))
+            written += 1
+        logger.info("%d feed Atom dalam %.1f detik", written, time.perf_counter() - started)
         started = time.perf_counter()
         pages = itertools.chain(
             (
@@ -60,6 +90,7 @@ class CasesGenerator(Generator):
                 self.views.agency_index(),
                 self.views.methodology(),
                 self.views.maps.page(),
+                opendata.page(),
             ),
             (self.views.browse.search_page(),),
             self.views.browse.index_pages(),
@@ -80,8 +111,6 @@ class CasesGenerator(Generator):
                     logger.info("%d halaman ditulis", written)
             while pending:
                 pending.popleft().result()
-        target = Path(self.output_path, "data", "rapor.csv")
-        write_file(target, datafiles.csv_text(self.views.rapor.csv_rows()))
         self.write_map_files()
         logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)
 

@@ -39,6 +39,8 @@ class Definition:
     label: str
     text: str  # may use {response}, {resolution}, {rank_min}, {green}, {yellow}
     unit: str = ""
+    kind: str = "integer"  # its Table Schema type in /data/datapackage.json
+    en: str = ""  # the definition in English (data dictionary), same placeholders
 
     def explain(self, rules: Rules) -> str:
         return self.text.format(
@@ -49,27 +51,51 @@ class Definition:
             yellow=_pct_text(rules.yellow_min_pct),
         )
 
+    def explain_en(self, rules: Rules) -> str:
+        return self.en.format(
+            response=rules.response_workdays,
+            resolution=rules.resolution_workdays,
+            rank_min=rules.rank_min_reports,
+            green=f"{rules.green_min_pct:g}",
+            yellow=f"{rules.yellow_min_pct:g}",
+        )
+
 
 def _pct_text(value: float) -> str:
     return (f"{value:g}").replace(".", ",")
 
 
 DEFINITIONS: tuple[Definition, ...] = (
-    Definition("agency_id", "Kode instansi", "Kode tetap instansi, sama dengan alamat halamannya."),
-    Definition("name", "Nama instansi", "Nama lengkap instansi."),
+    Definition(
+        "agency_id",
+        "Kode instansi",
+        "Kode tetap instansi, sama dengan alamat halamannya.",
+        kind="string",
+        en="Stable agency code, as in the address of its page.",
+    ),
+    Definition("name", "Nama instansi", "Nama lengkap instansi.", kind="string", en="Full name."),
     Definition(
         "received",
         "Laporan diterima",
         "Semua laporan yang akhirnya ditangani instansi ini, apa pun status dan tingkat "
         "kerahasiaannya (termasuk laporan rahasia dan yang belum selesai).",
         "laporan",
+        en="Every report the agency finally handled, whatever its status and privacy level "
+        "(confidential and open reports included).",
     ),
-    Definition("resolved", "Selesai", "Laporan berstatus selesai (ditutup).", "laporan"),
+    Definition(
+        "resolved",
+        "Selesai",
+        "Laporan berstatus selesai (ditutup).",
+        "laporan",
+        en="Reports with status selesai (closed).",
+    ),
     Definition(
         "open",
         "Belum selesai",
         "Laporan berstatus belum ditindaklanjuti atau dalam proses: diterima dikurangi selesai.",
         "laporan",
+        en="Reports not yet followed up or in progress: received minus resolved.",
     ),
     Definition(
         "overdue",
@@ -78,6 +104,8 @@ DEFINITIONS: tuple[Definition, ...] = (
         "kerja sejak masuk (tenggat tanggapan sudah lewat), termasuk yang sudah ditanggapi "
         "tetapi belum ditutup.",
         "laporan",
+        en="Open reports more than {response} working days old on the data's date (past the "
+        "response deadline), answered but unclosed ones included.",
     ),
     Definition(
         "median_response_workdays",
@@ -86,6 +114,9 @@ DEFINITIONS: tuple[Definition, ...] = (
         "yang sudah ditanggapi. Median biasa: nilai tengah, atau rata-rata dua nilai tengah "
         "bila jumlahnya genap.",
         "hari kerja",
+        kind="number",
+        en="Median working days from submission to the agency's first response, over answered "
+        "reports (the mean of the two middle values when their number is even).",
     ),
     Definition(
         "p90_response_workdays",
@@ -94,6 +125,8 @@ DEFINITIONS: tuple[Definition, ...] = (
         "waktu ini atau lebih cepat: nilai ke-⌈0,9 × n⌉ setelah diurutkan dari yang tercepat "
         "(metode peringkat terdekat, selalu nilai yang benar-benar terjadi).",
         "hari kerja",
+        en="Nine in ten answered reports got their first response within this many working "
+        "days: the ⌈0.9 × n⌉-th value from the fastest (nearest-rank method).",
     ),
     Definition(
         "pct_response_within_sla",
@@ -103,12 +136,18 @@ DEFINITIONS: tuple[Definition, ...] = (
         "ditanggapi padahal sudah lebih dari {response} hari kerja. Laporan yang belum "
         "ditanggapi dan tenggatnya belum lewat tidak dihitung.",
         "%",
+        kind="number",
+        en="Percentage answered within {response} working days, of the reports whose response "
+        "deadline has come: answered ones plus unanswered ones older than {response} working "
+        "days.",
     ),
     Definition(
         "median_resolution_workdays",
         "Median waktu penyelesaian",
         "Median hari kerja dari laporan masuk sampai laporan ditutup, atas laporan yang selesai.",
         "hari kerja",
+        kind="number",
+        en="Median working days from submission to closing, over resolved reports.",
     ),
     Definition(
         "pct_resolved_within_sla",
@@ -117,20 +156,31 @@ DEFINITIONS: tuple[Definition, ...] = (
         "selesai ditambah laporan yang belum selesai padahal sudah lebih dari {resolution} "
         "hari kerja.",
         "%",
+        kind="number",
+        en="Percentage closed within {resolution} working days, of resolved reports plus open "
+        "ones older than {resolution} working days.",
     ),
     Definition(
         "rating_mean",
         "Rata-rata penilaian pelapor",
         "Rata-rata nilai kepuasan (1–5) yang diberikan pelapor, satu angka desimal.",
         "dari 5",
+        kind="number",
+        en="Mean satisfaction rating (1-5) given by reporters, one decimal.",
     ),
-    Definition("rating_count", "Jumlah penilaian", "Laporan yang diberi nilai oleh pelapor."),
+    Definition(
+        "rating_count",
+        "Jumlah penilaian",
+        "Laporan yang diberi nilai oleh pelapor.",
+        en="Reports rated by their reporter.",
+    ),
     Definition(
         "rerouted",
         "Dialihkan dari instansi lain",
         "Laporan yang sampai ke instansi ini hanya setelah lebih dulu didisposisikan ke "
         "instansi lain.",
         "laporan",
+        en="Reports that reached this agency only after being dispatched to another one first.",
     ),
     Definition(
         "grade",
@@ -139,6 +189,10 @@ DEFINITIONS: tuple[Definition, ...] = (
         "hijau bila paling sedikit {green}%, "
         "kuning bila paling sedikit {yellow}%, merah bila di bawahnya. Kosong (data belum "
         "cukup) bila instansi menerima kurang dari {rank_min} laporan dalam periode itu.",
+        kind="string",
+        en="Traffic light from pct_response_within_sla as shown (one decimal): hijau (green) "
+        "at least {green}%, kuning (yellow) at least {yellow}%, merah (red) below; empty when "
+        "the agency received fewer than {rank_min} reports in the period.",
     ),
 )
 

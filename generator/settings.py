@@ -95,6 +95,25 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("HOME_LATEST_CASES", int, 10, "Latest resolved cases listed on the home page."),
         Setting(
+            "FEED_MAX_ITEMS",
+            int,
+            100,
+            "Newest resolved cases in each Atom feed (/feeds/kasus.atom.xml and one per "
+            "agency). Pelican's own setting, same meaning and default (100); pelicanconf.py "
+            "sets 50.",
+        ),
+        Setting(
+            "DATA_LICENSE",
+            dict,
+            {
+                "spdx": "CC-BY-4.0",
+                "name": "Creative Commons Attribution 4.0 International",
+                "url": "https://creativecommons.org/licenses/by/4.0/",
+            },
+            "Licence of the files under /data/: a dict with its SPDX id ('spdx'), its name "
+            "('name') and the URL of its text ('url'); shown on /data/ and in datapackage.json.",
+        ),
+        Setting(
             "SLA_RESPONSE_WORKDAYS",
             int,
             5,
@@ -211,7 +230,8 @@ def validate(settings: dict) -> dict:
                 f"Setting 'EXTRA_HOLIDAYS' holds {day!r}, which is not an ISO date. "
                 "Hint: ('2025-06-10', '2025-09-22')."
             ) from exc
-    for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES", "RANK_MIN_REPORTS"):
+    _check_license(settings["DATA_LICENSE"])
+    for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES", "RANK_MIN_REPORTS", "FEED_MAX_ITEMS"):
         if settings[name] < 1:
             raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")
     if settings["MAP_GRID_METERS"] < 50:
@@ -264,6 +284,17 @@ def tile_origin(settings: dict) -> str:
     parts = urlsplit(url.replace("{s}.", "x."))
     host = parts.netloc.replace("x.", "*.", 1) if "{s}." in url else parts.netloc
     return f"{parts.scheme}://{host}"
+
+
+def _check_license(value: dict) -> None:
+    keys = {"spdx", "name", "url"}
+    if set(value) != keys or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise ConfigError(
+            "Setting 'DATA_LICENSE' must be a dict with the keys 'spdx', 'name' and 'url', "
+            f"each a non-empty string. Value: {value!r}. Hint: {{'spdx': 'CC-BY-4.0', "
+            "'name': 'Creative Commons Attribution 4.0 International', "
+            "'url': 'https://creativecommons.org/licenses/by/4.0/'}."
+        )
 
 
 def _check_thresholds(value: Any) -> None:

@@ -47,6 +47,13 @@ def agency_path(agency_id: str, page: int = 1) -> str:
     return base if page == 1 else f"{base}page/{page}/"
 
 
+SITE_FEED = "/feeds/kasus.atom.xml"
+
+
+def agency_feed_path(agency_id: str) -> str:
+    return f"/feeds/instansi/{agency_id.lower()}.atom.xml"
+
+
 def paragraphs(text: str) -> tuple[str, ...]:
     """Plain text split at blank lines; single line breaks stay inside a paragraph."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -99,6 +106,7 @@ class Views:
                 ("/peta/", "Peta"),
                 ("/cari/", "Cari"),
                 ("/metodologi/", "Metodologi"),
+                ("/data/", "Data"),
                 ("/tentang/", "Tentang"),
             )
         )
@@ -112,11 +120,12 @@ class Views:
             as_of,
             self.settings["SOURCE_NAME"],
             content_security_policy(https=self.site_url.startswith("https://")),
+            Link(self.url(SITE_FEED), "Kasus selesai (Atom)"),
         )
 
     # -- cases -------------------------------------------------------------
 
-    def _summary(self, row) -> CaseSummary:
+    def case_summary(self, row) -> CaseSummary:
         place = ", ".join(p for p in (row.desa, row.kecamatan) if p)
         return CaseSummary(
             row.tracking_id,
@@ -136,7 +145,9 @@ class Views:
     def summary_by_id(self) -> dict[str, CaseSummary]:
         """Every published case's summary, built once: lists and case pages share them."""
         published = self.dataset.published
-        return {row.tracking_id: self._summary(row) for row in published.itertuples(index=False)}
+        return {
+            row.tracking_id: self.case_summary(row) for row in published.itertuples(index=False)
+        }
 
     def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
         return tuple(self.summary_by_id[t] for t in cases["tracking_id"])
@@ -272,6 +283,7 @@ class Views:
                     rapor.deadline_note(),
                     tuple(children.get(row.agency_id, ())),
                     map_url,
+                    Link(self.url(agency_feed_path(row.agency_id)), f"Kasus selesai: {row.name}"),
                 )
 
     def agency_index(self) -> AgencyIndexPage:

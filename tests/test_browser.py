@@ -48,6 +48,7 @@ PAGES = [
     "/kategori/infrastruktur/",
     "/kecamatan/kotabumi/",
     "/tahun/2025/",
+    "/data/",
 ]
 
 

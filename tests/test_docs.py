@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.docs import input_format, settings_reference
+from generator.docs import input_format, open_data, settings_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,6 +17,11 @@ def test_input_format_doc_is_current():
 def test_settings_doc_is_current():
     committed = (ROOT / "docs" / "settings.md").read_text("utf-8")
     assert committed == settings_reference(), "run `python -m generator docs` and commit it"
+
+
+def test_open_data_doc_is_current():
+    committed = (ROOT / "docs" / "open-data.md").read_text("utf-8")
+    assert committed == open_data(), "run `python -m generator docs` and commit it"
 
 
 def test_readme_opens_with_the_two_commands():
