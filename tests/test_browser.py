@@ -80,6 +80,11 @@ def test_page_fits_a_phone_and_runs_no_script(page, path, tmp_path):
     assert page.evaluate("document.scripts.length") == 0
     assert page.blocked == []  # the site needs nothing from outside
     assert csp_violations(page) == []
+    # The menu takes at most two lines of a phone's screen, whatever page it is on.
+    lines = page.evaluate(
+        "new Set([...document.querySelectorAll('.site-nav li')].map(li => li.offsetTop)).size"
+    )
+    assert lines <= 2, f"the menu wraps onto {lines} lines at 360px"
     page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
 
 
