@@ -1,4 +1,4 @@
-"""Index stage: /sitemap.xml of every page actually written.
+"""Index stage: /sitemap.xml of every page actually written, and /robots.txt.
 
 Runs on Pelican's ``finalized`` signal, after every generator (ours, Pelican's
 pages, any added later) has written its files, and walks the output for
@@ -100,10 +100,22 @@ def write(output: Path, base: str, dataset: pipeline.Dataset, limit: int = MAX_U
     return len(urls)
 
 
+def robots_txt(base: str) -> str:
+    """/robots.txt: every page may be crawled; the search index's fragments are no pages.
+
+    The ``Sitemap:`` line needs an absolute URL, so it is there only with a SITEURL.
+    """
+    lines = ["User-agent: *", "Disallow: /pagefind/", "Allow: /"]
+    if base.startswith(("https://", "http://")):
+        lines.append(f"Sitemap: {base}/sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
 def write_sitemap(pelican) -> None:
-    """Pelican ``finalized`` receiver: the sitemap of what this build wrote."""
+    """Pelican ``finalized`` receiver: the sitemap of what this build wrote, and robots.txt."""
     started = time.perf_counter()
     settings = pelican.settings
     base = (settings.get("SITEURL") or "").rstrip("/")
+    (Path(pelican.output_path) / "robots.txt").write_text(robots_txt(base), encoding="utf-8")
     count = write(Path(pelican.output_path), base, pipeline.prepare(settings))
     logger.info("sitemap.xml: %d halaman dalam %.1f detik", count, time.perf_counter() - started)

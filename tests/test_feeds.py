@@ -127,6 +127,18 @@ def test_sitemap_lists_every_page_written(sample_site):
     assert urls[f"{SITEURL}/"].startswith("2026-10-31")
 
 
+def test_robots_txt_names_the_sitemap_only_with_an_absolute_siteurl(sample_site, base_site):
+    with_url = (sample_site / "robots.txt").read_text("utf-8").splitlines()
+    assert with_url == [
+        "User-agent: *",
+        "Disallow: /pagefind/",
+        "Allow: /",
+        f"Sitemap: {SITEURL}/sitemap.xml",
+    ]
+    without = (base_site / "robots.txt").read_text("utf-8")
+    assert "Sitemap:" not in without and "Disallow: /pagefind/" in without
+
+
 def test_sitemap_splits_into_an_index_past_the_limit(base_site, tmp_path):
     import shutil
 
