@@ -95,6 +95,9 @@ def test_popup_lists_the_cell_as_text_and_links_to_case_pages(site):
         popup_box = page.locator(".leaflet-popup-content-wrapper").bounding_box()
         for control in (".leaflet-control-zoom", ".leaflet-control-layers"):
             assert not overlaps(popup_box, page.locator(control).bounding_box()), control
+        frame = page.locator("#map_peta").bounding_box()
+        assert frame["x"] <= popup_box["x"]
+        assert popup_box["x"] + popup_box["width"] <= frame["x"] + frame["width"]
         titles = popup.locator("a").all_inner_texts()
         assert HOSTILE_TITLE in titles  # shown as the characters typed
         assert popup.locator("img").count() == 0

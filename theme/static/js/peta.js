@@ -14,13 +14,17 @@
 
   // Leaflet puts its controls above popups: on a 360 px phone the zoom buttons (top
   // left) and the layer control (top right) would cover a popup's first lines, so a
-  // popup pans clear of them when it opens or fills. (Not keepInView: with the
-  // clusters re-drawn on every moveend it can pan back and forth without end.)
-  var POPUP_OPTIONS = {
-    maxWidth: 280,
-    autoPanPaddingTopLeft: [50, 90],
-    autoPanPaddingBottomRight: [10, 10]
-  };
+  // popup pans below them (they end about 85 px down) when it opens or fills, and is
+  // no wider than the map less its margins (Leaflet adds ~47 px around the content).
+  // (Not keepInView: with the clusters re-drawn on every moveend it can pan back and
+  // forth without end.)
+  function popupOptions(map) {
+    return {
+      maxWidth: Math.max(160, Math.min(280, map.getSize().x - 70)),
+      autoPanPaddingTopLeft: [10, 90],
+      autoPanPaddingBottomRight: [10, 10]
+    };
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -178,7 +182,7 @@
           alt: ids.length + " kasus"
         });
         marker.caseCount = ids.length;
-        marker.bindPopup(popupFor(cell, data, box.dataset.cases, site), POPUP_OPTIONS);
+        marker.bindPopup(popupFor(cell, data, box.dataset.cases, site), popupOptions(map));
         markers.push(marker);
         byPlace[cell.lat.toFixed(5) + "," + cell.lon.toFixed(5)] = cell;
       });
@@ -189,7 +193,7 @@
       if (view) {
         var target = byPlace[view.lat.toFixed(5) + "," + view.lon.toFixed(5)];
         if (target) {
-          var popup = L.popup(POPUP_OPTIONS).setLatLng([target.lat, target.lon]);
+          var popup = L.popup(popupOptions(map)).setLatLng([target.lat, target.lon]);
           popup.setContent(popupContent(target, data, box.dataset.cases, site, function () {
             popup.update();
           }));
