@@ -382,7 +382,10 @@ class MapPage:
     stylesheets: tuple[str, ...] = doc("Stylesheet URLs: Leaflet's, the plugin's, ours.")
     bounds: str = doc("[[south, west], [north, east]] the map opens on, as JSON text.")
     points_url: str = doc("URL of the cells' JSON (generalised coordinates, case indices).")
-    cases_url: str = doc("URL of the cases' JSON (ID, title, agency, date), read on demand.")
+    cases_url: str = doc(
+        "URL of the folder of case chunks, <n>.json (ID, title, date, kecamatan per case); a "
+        "popup reads only its cell's chunk."
+    )
     grid: str = doc("The grid cell size in words, e.g. '500 m'.")
     points: int = doc("Published cases drawn on the map (those with coordinates).")
     cells: int = doc("Grid cells holding them.")

@@ -121,13 +121,14 @@ class CasesGenerator(Generator):
         for path, text in (
             (maps.SCRIPT_PATH, views.script()),
             (maps.POINTS_PATH, views.points_json()),
-            (maps.CASES_PATH, views.cases_json()),
+            *views.case_chunks(),
         ):
             write_file(Path(self.output_path, path.lstrip("/")), text)
         mapscript.copy_vendor(Path(self.output_path))
         logger.info(
-            "peta: %d kasus di %d titik dalam %.1f detik",
+            "peta: %d kasus di %d titik, %d berkas kasus, dalam %.1f detik",
             len(views.placed),
-            views.placed.groupby(["lat", "lon"]).ngroups,
+            len(views.cells),
+            len(set(views.chunk_of_cell)),
             time.perf_counter() - started,
         )

@@ -27,7 +27,11 @@ from .security import content_security_policy
 from .settings import tile_origin
 
 PATH = "/peta/"
-SCRIPT_PATH, POINTS_PATH, CASES_PATH = "/peta/peta.js", "/peta/titik.json", "/peta/kasus.json"
+SCRIPT_PATH, POINTS_PATH, CASES_PATH = "/peta/peta.js", "/peta/titik.json", "/peta/kasus/"
+# A popup fetches only its cell's chunk: consecutive cells are packed into one file up
+# to this many bytes (a cell larger than that is a chunk of its own), so the first
+# popup on a slow phone waits for tens of kilobytes, not the whole map's cases.
+CHUNK_BYTES = 64_000
 CASE_ZOOM = 15  # a 500 m cell is a few dozen pixels wide at this zoom
 # Sequential palettes (ColorBrewer YlOrRd and BuPu, 5 classes); grey = no figure.
 RECEIVED_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
@@ -116,33 +120,65 @@ class MapViews:
         names = agencies["short_name"].where(agencies["short_name"].fillna("") != "")
         return dict(zip(agencies["agency_id"], names.fillna(agencies["name"]), strict=True))
 
-    def points_json(self) -> str:
-        """Cells [lat, lon, [case index, …]] and each case's agency (for ?instansi=)."""
-        placed = self.placed
-        agencies = sorted(set(placed["agency_id"]))
-        index = {a: i for i, a in enumerate(agencies)}
-        cells = []
-        positions = pd.Series(range(len(placed)), index=placed.index)
-        for (lat, lon), group in placed.groupby(["lat", "lon"], sort=True):
-            cells.append([round(lat, 5), round(lon, 5), positions[group.index].tolist()])
-        return _compact(
-            {
-                "grid": self.grid_text,
-                "agencies": [[a.lower(), self.short_names.get(a, a)] for a in agencies],
-                "caseAgency": [index[a] for a in placed["agency_id"]],
-                "cells": cells,
-            }
-        )
-
-    def cases_json(self) -> str:
-        """[tracking ID, title, closed date, kecamatan] per case, in the cells' order."""
+    @cached_property
+    def cells(self) -> list[tuple[float, float, list[list[str]], list[str]]]:
+        """(lat, lon, [[tracking ID, title, closed date, kecamatan], …], agency ids) per
+        cell, cells by (lat, lon), a cell's cases in ``placed``'s order."""
         summaries = self.summaries()  # the case pages' own, built once (Views.summary_by_id)
         placed = self.placed
         rows = [
             [t, summaries[t].title, summaries[t].closed.short, k]
             for t, k in zip(placed["tracking_id"], placed["kecamatan"].fillna(""), strict=True)
         ]
-        return _compact({"cases": rows})
+        agencies = placed["agency_id"].tolist()
+        cells, start = [], 0
+        # placed is sorted by (lat, lon) first, so each cell's cases are one run.
+        for (lat, lon), size in placed.groupby(["lat", "lon"], sort=True).size().items():
+            end = start + int(size)
+            cells.append((round(lat, 5), round(lon, 5), rows[start:end], agencies[start:end]))
+            start = end
+        return cells
+
+    @cached_property
+    def chunk_of_cell(self) -> list[int]:
+        """Each cell's chunk number: consecutive cells up to CHUNK_BYTES per chunk."""
+        chunks, current, used = [], 0, 0
+        for _, _, rows, _ in self.cells:
+            size = len(_compact(rows).encode("utf-8")) + 1
+            if used and used + size > CHUNK_BYTES:
+                current, used = current + 1, 0
+            chunks.append(current)
+            used += size
+        return chunks
+
+    def points_json(self) -> str:
+        """Cells [lat, lon, chunk, [agency index per case]] and the agencies (for ?instansi=).
+
+        A cell's cases are the chunk file's list at the cell's place among that chunk's
+        cells, in the same order as its agency indices.
+        """
+        agencies = sorted({a for cell in self.cells for a in cell[3]})
+        index = {a: i for i, a in enumerate(agencies)}
+        return _compact(
+            {
+                "grid": self.grid_text,
+                "agencies": [[a.lower(), self.short_names.get(a, a)] for a in agencies],
+                "cells": [
+                    [lat, lon, chunk, [index[a] for a in ids]]
+                    for (lat, lon, _, ids), chunk in zip(
+                        self.cells, self.chunk_of_cell, strict=True
+                    )
+                ],
+            }
+        )
+
+    def case_chunks(self) -> list[tuple[str, str]]:
+        """(path, JSON) of every chunk: its cells' [[tracking ID, title, closed, kecamatan],
+        …], in titik.json's order."""
+        grouped: dict[int, list] = {}
+        for (_, _, rows, _), chunk in zip(self.cells, self.chunk_of_cell, strict=True):
+            grouped.setdefault(chunk, []).append(rows)
+        return [(f"{CASES_PATH}{n}.json", _compact(c)) for n, c in grouped.items()]
 
     @property
     def grid_text(self) -> str:

@@ -42,8 +42,24 @@ def points(site: Path) -> dict:
     return json.loads((site / "peta/titik.json").read_text("utf-8"))
 
 
+def chunk(site: Path, n: int) -> list[list[list[str]]]:
+    return json.loads((site / f"peta/kasus/{n}.json").read_text("utf-8"))
+
+
+def cell_cases(site: Path) -> list[list[list[str]]]:
+    """Each cell of titik.json with its cases, read from its chunk as peta.js does:
+    a chunk lists its cells' cases in titik.json's order."""
+    cells, seen = [], {}
+    for cell in points(site)["cells"]:
+        slot = seen[cell[2]] = seen.get(cell[2], -1) + 1
+        rows = chunk(site, cell[2])[slot]
+        assert len(rows) == len(cell[3])  # one agency index per case
+        cells.append(rows)
+    return cells
+
+
 def cases(site: Path) -> list[list[str]]:
-    return json.loads((site / "peta/kasus.json").read_text("utf-8"))["cases"]
+    return [row for rows in cell_cases(site) for row in rows]
 
 
 def test_map_page_has_no_inline_code_and_a_policy_for_tiles_only(site):
@@ -78,7 +94,7 @@ def test_map_page_loads_only_the_sites_own_files(site):
     assert "cdn" not in script.lower()
     figure = page.select_one("#map_peta")
     assert figure["data-points"] == "/peta/titik.json"
-    assert figure["data-cases"] == "/peta/kasus.json"
+    assert figure["data-cases"] == "/peta/kasus/"
 
 
 def test_navigation_links_the_map(site):
@@ -116,9 +132,9 @@ def test_table_of_kecamatan_counts_every_report_without_javascript(site):
 def test_only_published_cases_with_coordinates_become_points(site):
     ids = [c[0] for c in cases(site)]
     assert sorted(ids) == ["LU-001", "LU-002", "LU-010", "LU-013", "LU-014"]
-    data = points(site)
-    indices = sorted(i for cell in data["cells"] for i in cell[2])
-    assert indices == list(range(len(ids)))
+    files = sorted(p.name for p in (site / "peta/kasus").iterdir())
+    assert files == [f"{n}.json" for n in sorted({c[2] for c in points(site)["cells"]})]
+    assert not (site / "peta/kasus.json").exists()
     for path in site.rglob("*"):
         if path.is_file():
             raw = path.read_bytes()
@@ -127,12 +143,33 @@ def test_only_published_cases_with_coordinates_become_points(site):
 
 
 def test_one_cell_lists_all_its_cases(site):
-    data, rows = points(site), cases(site)
-    shared = [cell for cell in data["cells"] if len(cell[2]) > 1]
+    data, listed = points(site), cell_cases(site)
+    shared = [i for i, cell in enumerate(data["cells"]) if len(cell[3]) > 1]
     assert len(shared) == 1
-    assert sorted(rows[i][0] for i in shared[0][2]) == ["LU-001", "LU-002", "LU-010"]
-    assert HOSTILE_TITLE in [rows[i][1] for i in shared[0][2]]
-    assert shared[0][:2] == [-4.83067, 104.88432]
+    rows = listed[shared[0]]
+    assert sorted(r[0] for r in rows) == ["LU-001", "LU-002", "LU-010"]
+    assert HOSTILE_TITLE in [r[1] for r in rows]
+    assert data["cells"][shared[0]][:2] == [-4.83067, 104.88432]
+    agencies = [a[0] for a in data["agencies"]]
+    assert [agencies[a] for a in data["cells"][shared[0]][3]] == ["dinas-pupr"] * 3
+
+
+def test_cells_are_packed_into_chunks_of_bounded_size(monkeypatch, tmp_path):
+    from generator import maps
+
+    # Small chunks, so the fixture's few cells need several: consecutive cells share one
+    # until it would exceed CHUNK_BYTES; a bigger cell is a chunk of its own.
+    monkeypatch.setattr(maps, "CHUNK_BYTES", 300)
+    data = write_input(tmp_path / "input", map_tables())
+    assert build(data, tmp_path / "out") == 0
+    site = tmp_path / "out"
+    numbers = [c[2] for c in points(site)["cells"]]
+    assert numbers == sorted(numbers) and numbers[0] == 0 and len(set(numbers)) > 1
+    assert set(numbers) == set(range(max(numbers) + 1))
+    for n in set(numbers):
+        size = (site / f"peta/kasus/{n}.json").stat().st_size
+        assert size <= 300 or numbers.count(n) == 1, (n, size)
+    assert sorted(c[0] for c in cases(site)) == ["LU-001", "LU-002", "LU-010", "LU-013", "LU-014"]
 
 
 INPUT_COORDINATES = ("-4.8312", "104.8841", "-4.83135", "104.88402", "-4.9371", "104.5523")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -68,12 +69,35 @@ def test_map_draws_cases_and_areas_without_tiles_and_fits(site, width, tmp_path)
         page.screenshot(path=str(tmp_path / f"peta-{width}.png"))
 
 
+def overlaps(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
 def test_popup_lists_the_cell_as_text_and_links_to_case_pages(site):
     with serve(site) as base, browser_page(base) as page:
+        data = []
+        page.on("request", lambda r: data.append(r.url) if "/peta/kasus" in r.url else None)
         open_map(page, base + "/peta/" + CELL)
         popup = page.locator(".leaflet-popup-content .peta-popup")
         popup.locator("a").first.wait_for(timeout=10_000)
         assert popup.locator("li").count() == 3
+        # One popup asks for its own chunk only, never every case at once.
+        chunk = points_chunk(site, CELL)
+        assert data == [f"{base}/peta/kasus/{chunk}.json"]
+        assert (site / f"peta/kasus/{chunk}.json").stat().st_size < 64_000
+        # At 360 px the popup has panned clear of the zoom and layer controls.
+        page.wait_for_timeout(500)  # the pan's animation
+        popup_box = page.locator(".leaflet-popup-content-wrapper").bounding_box()
+        for control in (".leaflet-control-zoom", ".leaflet-control-layers"):
+            assert not overlaps(popup_box, page.locator(control).bounding_box()), control
+        frame = page.locator("#map_peta").bounding_box()
+        assert frame["x"] <= popup_box["x"]
+        assert popup_box["x"] + popup_box["width"] <= frame["x"] + frame["width"]
         titles = popup.locator("a").all_inner_texts()
         assert HOSTILE_TITLE in titles  # shown as the characters typed
         assert popup.locator("img").count() == 0
@@ -86,6 +110,21 @@ def test_popup_lists_the_cell_as_text_and_links_to_case_pages(site):
         page.wait_for_url(base + "/kasus/lu-001/")
         assert page.locator("h1").inner_text() == "Jalan rusak LU-001"
         assert page.dialogs == []
+
+
+def points_chunk(site: Path, cell: str) -> int:
+    lat, lon, _ = (float(v) for v in cell.lstrip("#").split(","))
+    cells = json.loads((site / "peta/titik.json").read_text("utf-8"))["cells"]
+    return next(c[2] for c in cells if (c[0], c[1]) == (lat, lon))
+
+
+def test_popup_says_so_when_its_cases_cannot_be_fetched(site):
+    with serve(site) as base, browser_page(base) as page:
+        page.route("**/peta/kasus/*", lambda route: route.abort())
+        open_map(page, base + "/peta/" + CELL)
+        popup = page.locator(".leaflet-popup-content .peta-popup")
+        popup.get_by_text("Daftar kasus tidak bisa dimuat.").wait_for(timeout=10_000)
+        assert popup.locator("a, li").count() == 0
 
 
 def test_agency_filter_shows_only_its_cases(site):

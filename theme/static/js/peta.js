@@ -8,7 +8,23 @@
 (function () {
   "use strict";
 
-  var casesPromise = null;
+  // Fetched case chunks, by URL: a chunk is asked for once, whichever popup needs it;
+  // a failed fetch is forgotten so the next popup tries again.
+  var chunks = {};
+
+  // Leaflet puts its controls above popups: on a 360 px phone the zoom buttons (top
+  // left) and the layer control (top right) would cover a popup's first lines, so a
+  // popup pans below them (they end about 85 px down) when it opens or fills, and is
+  // no wider than the map less its margins (Leaflet adds ~47 px around the content).
+  // (Not keepInView: with the clusters re-drawn on every moveend it can pan back and
+  // forth without end.)
+  function popupOptions(map) {
+    return {
+      maxWidth: Math.max(160, Math.min(280, map.getSize().x - 70)),
+      autoPanPaddingTopLeft: [10, 90],
+      autoPanPaddingBottomRight: [10, 10]
+    };
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -21,14 +37,15 @@
     return map.getContainer();
   }
 
-  function loadCases(url) {
-    if (!casesPromise) {
-      casesPromise = fetch(url).then(function (r) {
+  function loadChunk(url) {
+    if (!chunks[url]) {
+      chunks[url] = fetch(url).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
       });
+      chunks[url].catch(function () { delete chunks[url]; });
     }
-    return casesPromise;
+    return chunks[url];
   }
 
   // The case page's URL, as views.case_path makes it: /kasus/<tracking_id lower-cased>/.
@@ -36,18 +53,20 @@
     return site + "/kasus/" + encodeURIComponent(trackingId.toLowerCase()) + "/";
   }
 
-  function fillPopup(node, cell, data, cases, site) {
+  // cell.cases are indices into the cell's list in its chunk (all of them, or those of
+  // the ?instansi= agency); cell.agencies holds each listed case's agency index.
+  function fillPopup(node, cell, data, rows, site) {
     node.textContent = "";
     var n = cell.cases.length;
     node.appendChild(el("p", "peta-popup-head", n + " kasus di kotak " + data.grid + " ini"));
     var list = el("ul", "peta-popup-list");
     cell.cases.forEach(function (i) {
-      var c = cases[i];
+      var c = rows[i];
       var item = el("li");
       var link = el("a", "", c[1]);
       link.href = caseUrl(site, c[0]);
       item.appendChild(link);
-      var agency = data.agencies[data.caseAgency[i]][1];
+      var agency = data.agencies[cell.agencies[i]][1];
       var meta = [agency, "selesai " + c[2]];
       if (c[3]) meta.push("Kec. " + c[3]);
       item.appendChild(el("span", "peta-popup-meta", meta.join(" · ")));
@@ -56,16 +75,18 @@
     node.appendChild(list);
   }
 
-  // The popup's content: "Memuat…" until the cases' JSON is in, then the list.
+  // The popup's content: "Memuat…" until the cell's chunk is in, then the list.
   function popupContent(cell, data, casesUrl, site, filled) {
     var node = el("div", "peta-popup");
     node.appendChild(el("p", "peta-popup-head", "Memuat…"));
-    loadCases(casesUrl).then(function (payload) {
-      fillPopup(node, cell, data, payload.cases, site);
+    loadChunk(casesUrl + cell.chunk + ".json").then(function (chunk) {
+      fillPopup(node, cell, data, chunk[cell.slot], site);
       filled();
     }, function () {
       node.textContent = "";
       node.appendChild(el("p", "peta-popup-head", "Daftar kasus tidak bisa dimuat."));
+      node.appendChild(el("p", "", "Periksa sambungan internet, lalu tutup dan buka lagi titik ini."));
+      filled();
     });
     return node;
   }
@@ -141,20 +162,27 @@
       }
       var markers = [];
       var byPlace = {};
+      var chunk = -1, slot = -1;
+      // row: [lat, lon, chunk, [agency index per case]]; a chunk file lists its cells'
+      // cases in this file's order, so a cell's place in its chunk is counted here.
       data.cells.forEach(function (row) {
-        var ids = row[2];
+        slot = row[2] === chunk ? slot + 1 : 0;
+        chunk = row[2];
+        var ids = row[3].map(function (a, i) { return i; });
         if (agencyIndex >= 0) {
-          ids = ids.filter(function (i) { return data.caseAgency[i] === agencyIndex; });
+          ids = ids.filter(function (i) { return row[3][i] === agencyIndex; });
         }
         if (!ids.length) return;
-        var cell = { lat: row[0], lon: row[1], cases: ids };
+        var cell = {
+          lat: row[0], lon: row[1], chunk: row[2], slot: slot, cases: ids, agencies: row[3]
+        };
         var marker = L.marker([cell.lat, cell.lon], {
           icon: cellIcon(ids.length),
           title: ids.length + " kasus",
           alt: ids.length + " kasus"
         });
         marker.caseCount = ids.length;
-        marker.bindPopup(popupFor(cell, data, box.dataset.cases, site), { maxWidth: 280 });
+        marker.bindPopup(popupFor(cell, data, box.dataset.cases, site), popupOptions(map));
         markers.push(marker);
         byPlace[cell.lat.toFixed(5) + "," + cell.lon.toFixed(5)] = cell;
       });
@@ -165,7 +193,7 @@
       if (view) {
         var target = byPlace[view.lat.toFixed(5) + "," + view.lon.toFixed(5)];
         if (target) {
-          var popup = L.popup({ maxWidth: 280 }).setLatLng([target.lat, target.lon]);
+          var popup = L.popup(popupOptions(map)).setLatLng([target.lat, target.lon]);
           popup.setContent(popupContent(target, data, box.dataset.cases, site, function () {
             popup.update();
           }));
