@@ -149,3 +149,21 @@ def test_area_popup_shows_its_figures(site):
         popup.wait_for(timeout=5_000)
         assert "laporan" in popup.inner_text() and "Median tanggapan" in popup.inner_text()
         check_clean(page, base)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_map_of_one_cell_opens_its_popup_and_stays_responsive(base_site, width):
+    """Every case in one cell: the popup could not fit below the controls, and a popup
+    refilled on every opening used to pan, redraw and reopen without end (a hung page)."""
+    require_chromium()
+    with serve(base_site) as base, browser_page(base, width=width, height=800) as page:
+        open_map(page, base + "/peta/")
+        assert page.evaluate("map_peta.getZoom()") <= 15  # a single point is not "fitted"
+        page.locator(".peta-cell").first.click(timeout=5_000)
+        link = page.locator(".leaflet-popup a[href*='/kasus/']").first
+        link.wait_for(timeout=5_000)
+        page.wait_for_timeout(500)  # a loop would now hold the page: evaluate would time out
+        assert page.evaluate("document.querySelectorAll('.leaflet-popup').length") == 1
+        link.click(timeout=5_000)
+        page.wait_for_url("**/kasus/**", timeout=5_000)
+        check_clean(page, base)

@@ -91,11 +91,18 @@
     return node;
   }
 
+  // One content node per cell, made on the first opening: Leaflet asks again on every
+  // opening, and a new node each time would fill, update and pan the popup again, which
+  // with the clusters redrawn on every moveend never ends when the popup cannot fit.
   function popupFor(cell, data, casesUrl, site) {
+    var node = null;
     return function (marker) {
-      return popupContent(cell, data, casesUrl, site, function () {
-        marker.getPopup().update();
-      });
+      if (!node) {
+        node = popupContent(cell, data, casesUrl, site, function () {
+          marker.getPopup().update();
+        });
+      }
+      return node;
     };
   }
 
@@ -147,7 +154,9 @@
     if (view) {
       map.setView([view.lat, view.lon], view.zoom, { animate: false });
     } else {
-      map.fitBounds(JSON.parse(box.dataset.bounds), { animate: false });
+      // maxZoom: when every case sits in one cell the bounds are a single point, which
+      // Leaflet would fit by zooming in as far as it can; 15 keeps the streets around it.
+      map.fitBounds(JSON.parse(box.dataset.bounds), { animate: false, maxZoom: 15 });
     }
     fetch(box.dataset.points).then(function (r) {
       if (!r.ok) throw new Error(r.status);
