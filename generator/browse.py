@@ -127,6 +127,7 @@ class BrowseViews:
 
     published: pd.DataFrame  # sorted newest closed first
     agencies: pd.DataFrame
+    short_names: pd.Series  # agency_id -> short name, else full name (Dataset.short_names)
     per_page: int
     url: Callable[[str], str]
     summaries: Callable[[pd.DataFrame], tuple[CaseSummary, ...]]
@@ -141,10 +142,6 @@ class BrowseViews:
             "kecamatan": unique_slugs((k for k in self.kecamatan if k), "Kecamatan"),
             "tahun": {y: y for y in self.years},
         }
-        names = self.agencies["short_name"].where(self.agencies["short_name"] != "", None)
-        self.short_names = dict(
-            zip(self.agencies["agency_id"], names.fillna(self.agencies["name"]), strict=True)
-        )
 
     def _groups(self, kind: str) -> dict[str, pd.DataFrame]:
         key = {"kategori": self.published["category"], "kecamatan": self.kecamatan}.get(

@@ -8,7 +8,6 @@ the declarations in ``opendata``.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -16,6 +15,7 @@ import pandas as pd
 
 from . import datafiles, datapackage, opendata
 from . import formatting as fmt
+from .browse import slugify
 from .contexts import DataColumn, DataFile, DataPage, Link, Recompute
 from .scorecards import DEFINITIONS
 from .views import SITE_FEED, Views
@@ -31,10 +31,6 @@ def size_text(size: int) -> str:
     if size < 1_000_000:
         return f"{fmt.decimal(size / 1000)} kB"
     return f"{fmt.decimal(size / 1_000_000)} MB"
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 class OpenData:
@@ -83,7 +79,7 @@ class OpenData:
         homepage = self.site_url + DATA_PATH if self.site_url else ""
         descriptor = datapackage.package(
             self.rules,
-            name=slug(f"{name} {region}"),
+            name=slugify(f"{name} {region}"),
             title=f"{name}: laporan warga {region}",
             description=self.settings["SITE_DESCRIPTION"],
             homepage=homepage,

@@ -115,12 +115,6 @@ class MapViews:
     # -- data files ----------------------------------------------------------
 
     @cached_property
-    def short_names(self) -> dict[str, str]:
-        agencies = self.dataset.agencies
-        names = agencies["short_name"].where(agencies["short_name"].fillna("") != "")
-        return dict(zip(agencies["agency_id"], names.fillna(agencies["name"]), strict=True))
-
-    @cached_property
     def cells(self) -> list[tuple[float, float, list[list[str]], list[str]]]:
         """(lat, lon, [[tracking ID, title, closed date, kecamatan], …], agency ids) per
         cell, cells by (lat, lon), a cell's cases in ``placed``'s order."""
@@ -162,7 +156,7 @@ class MapViews:
         return _compact(
             {
                 "grid": self.grid_text,
-                "agencies": [[a.lower(), self.short_names.get(a, a)] for a in agencies],
+                "agencies": [[a.lower(), self.dataset.short_names.get(a, a)] for a in agencies],
                 "cells": [
                     [lat, lon, chunk, [index[a] for a in ids]]
                     for (lat, lon, _, ids), chunk in zip(
@@ -234,7 +228,7 @@ class MapViews:
         for r in table.itertuples():
             agency: Link | None = None
             if not pd.isna(r.agency):  # the short name: the table must fit a phone
-                agency = Link(self.agency_link(r.agency).url, self.short_names[r.agency])
+                agency = Link(self.agency_link(r.agency).url, self.dataset.short_names[r.agency])
             median = fmt.workdays(r.median) or "–"
             rows.append(AreaRow(r.name, r.code, int(r.received), int(r.published), median, agency))
         return tuple(sorted(rows, key=lambda a: (a.name.casefold(), a.code)))

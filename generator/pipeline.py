@@ -76,6 +76,13 @@ class Dataset:
     areas: tuple[area_input.Area, ...] = ()  # kecamatan polygons, when the input has them
 
     @cached_property
+    def short_names(self) -> pd.Series:
+        """Each agency's short name, or its full name when it has none, by agency_id."""
+        by_id = self.agencies.set_index("agency_id")
+        short = by_id["short_name"].fillna(by_id["name"])
+        return short.where(short != "", by_id["name"])
+
+    @cached_property
     def published(self) -> pd.DataFrame:
         return self.complaints[self.complaints["outcome"] == privacy.PUBLISHED]
 

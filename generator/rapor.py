@@ -98,8 +98,7 @@ class RaporViews:
         self.rules = rules_from(self.settings)
         agencies = self.dataset.agencies
         self.names = agencies.set_index("agency_id")["name"]
-        self.short_names = agencies.set_index("agency_id")["short_name"].fillna(self.names)
-        self.short_names = self.short_names.where(self.short_names != "", self.names)
+        self.short_names = self.dataset.short_names
 
     # -- figures -----------------------------------------------------------
 

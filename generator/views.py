@@ -85,6 +85,7 @@ class Views:
         self.browse = BrowseViews(
             newest_first(d.published),
             agencies,
+            d.short_names,
             self.settings["CASES_PER_PAGE"],
             self.url,
             self.summaries,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +14,20 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fixtures import base_tables, complaint, event, write_input  # noqa: E402
 
 from generator.cli import main as cli_main  # noqa: E402
+
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def run_cli(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run ``python -m generator ARGS`` as the Makefile does, in a child process."""
+    return subprocess.run(
+        [str(PYTHON), "-m", "generator", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def build(data: Path, output: Path, *extra: str, settings: str = "pelicanconf.py") -> int:

@@ -18,7 +18,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import build
+from conftest import build, run_cli
 from fixtures import base_tables, complaint, event, write_input
 from test_formats import write_json, write_xlsx
 
@@ -27,7 +27,6 @@ from generator.detectors import FOLD, find
 from generator.pipeline import inspect
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
 
 # (text, the personal data in it, the kind the scan must name)
 TRUE_POSITIVES = [
@@ -243,17 +242,6 @@ def test_personal_data_is_found_in_every_format_and_column(tmp_path, fmt):
     assert found == EXPECTED
     assert all(p.file.endswith(f".{fmt}") and p.fatal for p in report.problems)
     assert_never_whole(json.dumps(report.as_json(), ensure_ascii=False))
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(PYTHON), "-m", "generator", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,14 @@ moves to another row, or comes with an unexpected companion fails the test.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import logging
 import re
-import subprocess
 from pathlib import Path
 
+import conftest
 import pytest
 from fixtures import base_tables, complaint, event, write_input
 from openpyxl import Workbook
@@ -25,7 +26,6 @@ from generator.pipeline import Report, inspect, prepare
 from generator.privacy import identifying_column
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
 
 # Base input rows as a spreadsheet shows them: complaints LU-001..LU-004 are rows 2..5,
 # the eight responses rows 2..9, the three agencies rows 2..4. Tests add LU-005 at row 6.
@@ -849,16 +849,7 @@ def test_row_with_personal_data_is_counted_as_rejected(tmp_path):
 
 # --- The command line ---------------------------------------------------------------------------
 
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(PYTHON), "-m", "generator", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+run_cli = functools.partial(conftest.run_cli, timeout=60)
 
 
 def broken_tables() -> dict[str, list[dict]]:
