@@ -6,7 +6,6 @@ counted-only reports reach the pages solely through aggregate numbers.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from functools import cached_property
 import pandas as pd
 
 from . import formatting as fmt
-from .browse import BrowseViews
+from .browse import BrowseViews, paginate
 from .contexts import (
     AgencyIndexPage,
     AgencyPage,
@@ -26,7 +25,6 @@ from .contexts import (
     HomePage,
     Link,
     MethodologyPage,
-    Pagination,
     Site,
     TimelineEvent,
 )
@@ -261,20 +259,13 @@ class Views:
             monthly = rapor.monthly_chart(row.agency_id)
             map_url = self.maps.agency_map_url(row.agency_id)
             response = rapor.response_chart(row.agency_id)
-            count = max(1, math.ceil(len(cases) / per_page))
-            for number in range(1, count + 1):
-                chunk = cases.iloc[(number - 1) * per_page : number * per_page]
-                pagination = Pagination(
-                    number,
-                    count,
-                    self.url(agency_path(row.agency_id, number - 1)) if number > 1 else "",
-                    self.url(agency_path(row.agency_id, number + 1)) if number < count else "",
-                    (number - 1) * per_page + 1 if len(chunk) else 0,
-                    (number - 1) * per_page + len(chunk),
-                    len(cases),
-                )
+
+            def page_url(number: int, agency_id: str = row.agency_id) -> str:
+                return self.url(agency_path(agency_id, number))
+
+            for chunk, pagination in paginate(cases, per_page, page_url):
                 yield AgencyPage(
-                    agency_path(row.agency_id, number),
+                    agency_path(row.agency_id, pagination.number),
                     summary,
                     self.summaries(chunk),
                     pagination,
