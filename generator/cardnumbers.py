@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-from stdnum import luhn
-
 KIS = "nomor kartu KIS/BPJS Kesehatan"
 BPJS_TK = "nomor BPJS Ketenagakerjaan"
 NISN = "NISN"
@@ -44,11 +42,11 @@ _KEY = (
 _FILLER = (
     r"saya|sy|anak|istri|suami|ibu|bapak|bpk|ayah|kami|adik|kakak|no|nomor|nmr|nomer"
     r"|kartu|kesehatan|kes|ketenagakerjaan|naker|tk|jht|kuliah|peserta|kis|jkn|pbi|an|a\.n"
-    r"|pkh|bpnt|yg|yang|lama|baru"
+    r"|pkh|bpnt|yg|yang|lama|baru|atas|nama|yaitu|adalah|ialah|dgn|dengan"
 )
 LABELLED = re.compile(
     r"(?i)\b(?P<label>(?:" + _KEY + r")(?:\s*nya)?(?![a-z])"
-    r"(?:[\s.:]*(?:" + _FILLER + r")(?![a-z])){0,4})"
+    r"(?:[\s.:]*(?:" + _FILLER + r")(?![a-z])){0,5})"
     r"[\s.:=]*"
     # Digits with single spaces or dashes (a dot groups money: "KIP 1.000.000"), or
     # the 6-character code printed on a KIP card.
@@ -130,4 +128,8 @@ def _kind(kind: str, value: str) -> str:
 
 def bank_card(text: str) -> int:
     """A 16-digit number that passes the Luhn check of card numbers; 0 otherwise."""
+    # Imported on first use: importing stdnum takes about 50 ms, and most inputs hold
+    # no number shaped like a card's.
+    from stdnum import luhn
+
     return len(text) if luhn.is_valid(re.sub(r"\D", "", text)) else 0

@@ -115,6 +115,8 @@ TRUE_POSITIVES = [
     ("kartu Indonesia Sehat sy 0001234567890", "0001234567890", KIS),
     ("kartu keluarga sejahtera 5221841234567898 blm aktif", "5221841234567898", KKS),
     ("kartu Indonesia Pintar C4KX8Y", "C4KX8Y", KIP),
+    ("Nisn anak sy yaitu 0081234567", "0081234567", "NISN"),
+    ("KKS atas nama ibu sy 6013011234567891", "6013011234567891", KKS),
     ("no hp 081234567890 tdk aktif", "081234567890", "nomor telepon"),
     ("sy.081234567890", "081234567890", "nomor telepon"),
     ("hp:0812-3456-7890,sy tunggu", "0812-3456-7890", "nomor telepon"),
@@ -199,6 +201,9 @@ FALSE_POSITIVES = [
     "Nomor seri blanko 0001234567 habis.",
     "Tgl 08/12/2025 jam 08.12,antrean 0812.",
     "Kerugian Rp 081.234.567 menurut BPK.",
+    "Peserta KIS yang baru 1.250 orang, kuota NISN 2024-2025.",
+    "KIS yg lama 2020 2021 tdk berlaku,KKS yg lama 2 lembar.",
+    "Penerima BPJS PBI 125000 jiwa tahun 2025, jumlah peserta 12345678 orang.",
 ]
 
 
