@@ -64,7 +64,7 @@ _KES_WORDS = re.compile(r"(?i)\b(?:kis|jkn|noka|kesehatan|kes|sehat|pbi)\b")
 _GROUP_END = re.compile(r"\d(?=[ -]\d)")
 
 
-def _lengths(label: str, digits: int) -> tuple[str, int, range] | None:
+def _lengths(label: str, digits: int) -> tuple[str, int, range]:
     """The kind a label names, with the number of digits it promises and the range
     still accepted as a mistyped one."""
     key = label.lower()
@@ -92,8 +92,8 @@ def judge_labelled(match: re.Match) -> tuple[str, int] | None:
     or None when the value is no card number (a date, a wrong length, a word)."""
     value, label = match.group("value"), match.group("label")
     if re.search(r"[A-Za-z]", value) or sum(c.isdigit() for c in value) < 8:
-        # The KIP card's code mixes capitals and digits; "KIP SMP1" or "KIS 123456" is none.
-        # Two capitals and two digits at least, and no school's name ("KIP SMPN12").
+        # The KIP card's code mixes capitals and digits, two of each at least; a school
+        # ("KIP SMPN12"), six digits ("KIS 123456") or another label's code is none.
         code = (
             len(re.findall(r"\d", value)) >= 2
             and len(re.findall(r"[A-Z]", value)) >= 2

@@ -201,6 +201,7 @@ FALSE_POSITIVES = [
     "Nomor seri blanko 0001234567 habis.",
     "Tgl 08/12/2025 jam 08.12,antrean 0812.",
     "Kerugian Rp 081.234.567 menurut BPK.",
+    "No. transaksi 5264221234567890 di aplikasi.",  # a card's shape, but its Luhn check fails
     "Peserta KIS yang baru 1.250 orang, kuota NISN 2024-2025.",
     "KIS yg lama 2020 2021 tdk berlaku,KKS yg lama 2 lembar.",
     "Penerima BPJS PBI 125000 jiwa tahun 2025, jumlah peserta 12345678 orang.",
