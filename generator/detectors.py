@@ -200,12 +200,14 @@ DETECTORS = (
         _private_email,
         prefilter=re.compile(r"@|\[at\]|\(at\)|\sdot\s", re.IGNORECASE),
     ),
-    Detector("NIK/nomor KK", re.compile(_START + r"\d(?:[ .-]{0,3}\d){15}" + _END), _nik_like),
+    Detector(
+        "NIK/nomor KK", re.compile(r"(?=\d)" + _START + r"\d(?:[ .-]{0,3}\d){15}" + _END), _nik_like
+    ),
     Detector(
         "nomor telepon",
         re.compile(
             # Not money: "Rp 62.500.000" is no number in Indonesia's +62.
-            r"(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)"
+            r"(?=[+(06])(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)"
             + _START
             + r"(?:\+62|62|\(0|0)(?:[ ().-]{0,3}\d){7,13}(?![\d/])"
         ),
@@ -216,19 +218,20 @@ DETECTORS = (
         # numbers by a slash are parts of letter numbers and dates (see _START, _END).
         "nomor telepon",
         re.compile(
-            r"(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)(?<!\d)(?<!\d[.,-])"
+            r"(?=[+06])(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)(?<!\d)(?<!\d[.,-])"
             r"(?:\+62|62|0)8[1-9](?:[ .-]{0,3}\d){7,10}(?!\d)(?![.,-]\d)"
             # A slash after it only before another mobile number: not "B/0812…/DPMPTSP/2025".
             r"(?!/(?!\s*(?:\+62|62|0)8))"
         ),
         lambda text: _personal_phone(text, _MOBILE_LINES),
+        prefilter=re.compile(r"/\s*(?:\+62|62|0)8"),
     ),
     Detector(
         # A labelled number is a telephone number even when it is mistyped, or
         # written without its 0 ("wa 812-3456-7890").
         "nomor telepon",
         re.compile(
-            r"(?i)\b(?:telp|tlp|tlpn|telepon|telpon|fax|hp|wa|whatsapp|no\.?\s*hp|ponsel)\.?\s*"
+            r"(?i)\b(?=[tfhwnp])(?:telp|tlp|tlpn|telepon|telpon|fax|hp|wa|whatsapp|no\.?\s*hp|ponsel)\.?\s*"
             r"(?:(?:saya|sy)\s*)?:?\s*"
             r"(?P<value>(?:\+62|62|\(?0\d{1,3}\)?|8\d{2})[ .-]?\d(?:[ .-]?\d){4,11})"
         ),
@@ -237,18 +240,17 @@ DETECTORS = (
         # "NISN 0081234567", "No.KIS 0001…", "kartu KKS sy 6013…", "no. peserta …".
         cardnumbers.CARD,
         cardnumbers.LABELLED,
-        prefilter=cardnumbers.LABEL_WORDS,
         judge=cardnumbers.judge_labelled,
     ),
     Detector(
         # The JKN (KIS/BPJS Kesehatan) card's numbering: 13 digits starting 000.
         cardnumbers.KIS,
-        re.compile(_START + r"000\d(?:[ -]?\d){9}" + _END),
+        re.compile(r"(?=000)" + _START + r"000\d(?:[ -]?\d){9}" + _END),
     ),
     Detector(
         # A debit card (KKS and KIP are Himbara debit cards) by its Luhn check digit.
         cardnumbers.BANK_CARD,
-        re.compile(_START + r"[456]\d{3}([ -]?)\d{4}\1\d{4}\1\d{4}" + _END),
+        re.compile(r"(?=[456])" + _START + r"[456]\d{3}([ -]?)\d{4}\1\d{4}\1\d{4}" + _END),
         cardnumbers.bank_card,
     ),
     Detector(
@@ -257,7 +259,7 @@ DETECTORS = (
             # "rek. BRI no. 0021-01-…", "rekening Bank Lampung a.n. Budi 123…": up to three words
             # (bank, "no.", "a.n.", a name) may stand between the word and the number, but not
             # "Rp": "rekening air Rp 1.250.000" is a water bill.
-            r"(?i)\brek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?"
+            r"(?i)\b(?=r)rek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?"
             r"\s*:?\s*(?P<value>\d(?:[ .-]?\d){6,19})"
         ),
     ),
@@ -265,7 +267,7 @@ DETECTORS = (
         # Identity numbers named as such, even with a digit too many or too few.
         "nomor identitas",
         re.compile(
-            r"(?i)\b(?:nik|no\.?\s*ktp|nomor\s+ktp|ktp|no\.?\s*kk|nomor\s+kk|kartu\s+keluarga"
+            r"(?i)\b(?=[nkp])(?:nik|no\.?\s*ktp|nomor\s+ktp|ktp|no\.?\s*kk|nomor\s+kk|kartu\s+keluarga"
             r"|npwp|nip\s+saya|no\.?\s*sim|paspor|passport)\b\.?"
             r"(?:\s+(?:saya|istri|suami|anak|ibu|bapak|ayah|kami))?\s*:?\s*"
             r"(?P<value>\d(?:[ .-]?\d){7,})"
