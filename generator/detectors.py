@@ -9,6 +9,7 @@ match, and ``mask`` is the only way a match leaves this module in a message.
 
 Deliberately not detected, to avoid false alarms (docs/architecture.md):
 money, dates and times, distances, RT/RW, letter and queue numbers, tracking IDs;
+an NISN or BPJS number without its label (they are opaque numbers, like a letter's);
 vehicle plates (complaints name the trucks, buses and official cars they are
 about; a plate identifies a vehicle, not who reported it); NIP, the 18-digit
 civil-servant number, which officials sign official answers with, unless a
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import phonenumbers
+
+from . import cardnumbers
 
 # BPS/Kemendagri province codes: the first two digits of every NIK and KK number.
 PROVINCES = frozenset(
@@ -44,6 +47,9 @@ _PERSONAL_LINES = frozenset(
     )
 )
 
+_MOBILE_LINES = frozenset(
+    (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+)
 
 # Characters that change how text is shown without being text: C0 and C1 controls
 # (NUL, escape, …; tab and line breaks stay), bidi embeddings, overrides, isolates
@@ -85,6 +91,9 @@ class Detector:
     accept: Callable[[str], int] | None = None
     prefilter: re.Pattern | None = None  # a cheap test a cell must pass first
     masker: Callable[[str], str] | None = None  # how a match is shown; default: digits
+    # For a detector that finds several kinds: the match's kind and the length of its
+    # value that is personal data, or None to drop it (used instead of ``accept``).
+    judge: Callable[[re.Match], tuple[str, int] | None] | None = None
 
 
 def _digits(text: str) -> str:
@@ -108,9 +117,9 @@ def _nik_like(text: str) -> int:
 _GROUP_END = re.compile(r"\d(?=[ ().-]+\d)")
 
 
-def _personal_phone(text: str) -> int:
+def _personal_phone(text: str, lines: frozenset = _PERSONAL_LINES) -> int:
     """The longest leading part of ``text`` that is a number Indonesia's numbering plan
-    knows, of a kind that reaches a person; 0 if there is none.
+    knows, of a kind that reaches a person (one of ``lines``); 0 if there is none.
 
     The candidate pattern is greedy, so "0812-3456-7890 2 orang" arrives whole;
     dropping trailing digit groups finds the number in it.
@@ -123,10 +132,7 @@ def _personal_phone(text: str) -> int:
             number = phonenumbers.parse(text[:end], "ID")
         except phonenumbers.NumberParseException:
             continue
-        if (
-            phonenumbers.is_valid_number(number)
-            and phonenumbers.number_type(number) in _PERSONAL_LINES
-        ):
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in lines:
             return end
     return 0
 
@@ -146,6 +152,8 @@ def mask(text: str) -> str:
     if len(parts) == 2:
         local, domain = parts
         return f"{local[:1]}***@***{domain[-4:] if len(domain) > 4 else ''}"
+    if text.isalnum() and not text.isdigit():  # a card's code: "C4KX8Y"
+        return text[0] + "*" * (len(text) - 2) + text[-1]
     digits = [i for i, ch in enumerate(text) if ch.isdigit()]
     keep = 4 if len(digits) >= 12 else 2
     hidden = set(digits[keep:-keep]) if len(digits) > 2 * keep else set(digits[1:])
@@ -192,24 +200,58 @@ DETECTORS = (
         _private_email,
         prefilter=re.compile(r"@|\[at\]|\(at\)|\sdot\s", re.IGNORECASE),
     ),
-    Detector("NIK/nomor KK", re.compile(_START + r"\d(?:[ .-]{0,3}\d){15}" + _END), _nik_like),
+    Detector(
+        "NIK/nomor KK", re.compile(r"(?=\d)" + _START + r"\d(?:[ .-]{0,3}\d){15}" + _END), _nik_like
+    ),
     Detector(
         "nomor telepon",
         re.compile(
             # Not money: "Rp 62.500.000" is no number in Indonesia's +62.
-            r"(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)"
+            r"(?=[+(06])(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)"
             + _START
             + r"(?:\+62|62|\(0|0)(?:[ ().-]{0,3}\d){7,13}(?![\d/])"
         ),
         _personal_phone,
     ),
     Detector(
-        # A labelled number is a telephone number even when it is mistyped.
+        # Mobile numbers next to a slash: "hp/081…", "081…/085…" (two numbers). Other
+        # numbers by a slash are parts of letter numbers and dates (see _START, _END).
         "nomor telepon",
         re.compile(
-            r"(?i)\b(?:telp|tlp|telepon|telpon|fax|hp|wa|whatsapp|no\.?\s*hp|ponsel)\.?\s*"
-            r"(?:saya\s*)?:?\s*(?P<value>(?:\+62|62|\(?0\d{1,3}\)?)[ .-]?\d(?:[ .-]?\d){4,11})"
+            r"(?=[+06])(?<!Rp)(?<!Rp[ .])(?<!Rp\.\s)(?<!\d)(?<!\d[.,-])"
+            r"(?:\+62|62|0)8[1-9](?:[ .-]{0,3}\d){7,10}(?!\d)(?![.,-]\d)"
+            # A slash after it only before another mobile number: not "B/0812…/DPMPTSP/2025".
+            r"(?!/(?!\s*(?:\+62|62|0)8))"
         ),
+        lambda text: _personal_phone(text, _MOBILE_LINES),
+        prefilter=re.compile(r"/\s*(?:\+62|62|0)8"),
+    ),
+    Detector(
+        # A labelled number is a telephone number even when it is mistyped, or
+        # written without its 0 ("wa 812-3456-7890").
+        "nomor telepon",
+        re.compile(
+            r"(?i)\b(?=[tfhwnp])(?:telp|tlp|tlpn|telepon|telpon|fax|hp|wa|whatsapp|no\.?\s*hp|ponsel)\.?\s*"
+            r"(?:(?:saya|sy)\s*)?:?\s*"
+            r"(?P<value>(?:\+62|62|\(?0\d{1,3}\)?|8\d{2})[ .-]?\d(?:[ .-]?\d){4,11})"
+        ),
+    ),
+    Detector(
+        # "NISN 0081234567", "No.KIS 0001…", "kartu KKS sy 6013…", "no. peserta …".
+        cardnumbers.CARD,
+        cardnumbers.LABELLED,
+        judge=cardnumbers.judge_labelled,
+    ),
+    Detector(
+        # The JKN (KIS/BPJS Kesehatan) card's numbering: 13 digits starting 000.
+        cardnumbers.KIS,
+        re.compile(r"(?=000)" + _START + r"000\d(?:[ -]?\d){9}" + _END),
+    ),
+    Detector(
+        # A debit card (KKS and KIP are Himbara debit cards) by its Luhn check digit.
+        cardnumbers.BANK_CARD,
+        re.compile(r"(?=[456])" + _START + r"[456]\d{3}([ -]?)\d{4}\1\d{4}\1\d{4}" + _END),
+        cardnumbers.bank_card,
     ),
     Detector(
         "nomor rekening",
@@ -217,7 +259,7 @@ DETECTORS = (
             # "rek. BRI no. 0021-01-…", "rekening Bank Lampung a.n. Budi 123…": up to three words
             # (bank, "no.", "a.n.", a name) may stand between the word and the number, but not
             # "Rp": "rekening air Rp 1.250.000" is a water bill.
-            r"(?i)\brek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?"
+            r"(?i)\b(?=r)rek(?:ening)?\.?(?:\s+(?!rp)[a-z][a-z.]{0,14}){0,3}?"
             r"\s*:?\s*(?P<value>\d(?:[ .-]?\d){6,19})"
         ),
     ),
@@ -225,8 +267,8 @@ DETECTORS = (
         # Identity numbers named as such, even with a digit too many or too few.
         "nomor identitas",
         re.compile(
-            r"(?i)\b(?:nik|no\.?\s*ktp|nomor\s+ktp|ktp|no\.?\s*kk|nomor\s+kk|kartu\s+keluarga"
-            r"|npwp|nip\s+saya|no\.?\s*sim|paspor|passport|no\.?\s*bpjs|kartu\s+bpjs)\b\.?"
+            r"(?i)\b(?=[nkp])(?:nik|no\.?\s*ktp|nomor\s+ktp|ktp|no\.?\s*kk|nomor\s+kk|kartu\s+keluarga"
+            r"|npwp|nip\s+saya|no\.?\s*sim|paspor|passport)\b\.?"
             r"(?:\s+(?:saya|istri|suami|anak|ibu|bapak|ayah|kami))?\s*:?\s*"
             r"(?P<value>\d(?:[ .-]?\d){7,})"
         ),
@@ -268,6 +310,8 @@ SUSPECT_DIGITS = re.compile(
 SUSPECT_WORDS = (
     "@",
     "\uff20",  # fullwidth @
+    "kip",  # the KIP card's code has letters: "KIP C4KX8Y", "kartu Indonesia Pintar C4KX8Y"
+    "kartu indonesia pintar",
     "[at]",
     "(at)",
     " dot ",
@@ -332,14 +376,21 @@ def find(text: str) -> list[Match]:
         for match in detector.pattern.finditer(text):
             # A labelled detector's match is its value: "nama saya [disamarkan]".
             start, end = match.span("value" if "value" in match.re.groupindex else 0)
-            if detector.accept is not None:
+            kind = detector.kind
+            if detector.judge is not None:
+                verdict = detector.judge(match)
+                if verdict is None:
+                    continue
+                kind, length = verdict
+                end = start + length
+            elif detector.accept is not None:
                 end = start + detector.accept(text[start:end])
                 if end == start:
                     continue
             if any(start < m.end and m.start < end for m in found):
                 continue
             shown = (detector.masker or mask)(text[start:end])  # folded: "＠" masked as "@"
-            found.append(Match(start, end, detector.kind, shown))
+            found.append(Match(start, end, kind, shown))
     return sorted(found, key=lambda m: m.start)
 
 

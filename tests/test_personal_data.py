@@ -17,13 +17,16 @@ import re
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import build, run_cli
 from fixtures import base_tables, complaint, event, write_input
 from test_formats import write_json, write_xlsx
 
 from generator import settings as project_settings
-from generator.detectors import FOLD, find
+from generator.cardnumbers import BANK_CARD as CARD
+from generator.cardnumbers import BPJS_TK, KIP, KIS, KKS
+from generator.detectors import FOLD, find, suspects
 from generator.pipeline import inspect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +42,7 @@ TRUE_POSITIVES = [
     ("kk kami 1803026701900002", "1803026701900002", "NIK/nomor KK"),
     ("NIK saya 3201231508850000 salah ketik", "3201231508850000", "nomor identitas"),
     ("NPWP 12.345.678.9-012.345 atas nama saya", "12.345.678.9-012.345", "nomor identitas"),
-    ("kartu BPJS 0001234567890 ditolak", "0001234567890", "nomor identitas"),
+    ("kartu BPJS 0001234567890 ditolak", "0001234567890", KIS),
     ("NIP saya 198503152010011003", "198503152010011003", "nomor identitas"),
     ("Hubungi 0812-3456-7890 segera", "0812-3456-7890", "nomor telepon"),
     ("nomornya 0812 - 3456 - 7890 ya", "0812 - 3456 - 7890", "nomor telepon"),
@@ -86,6 +89,49 @@ TRUE_POSITIVES = [
     ("saya bernama Rahmat Hidayat", "Rahmat Hidayat", "nama pelapor"),
     ("rumah saya di Jl. Melati Indah No. 5", "Melati Indah", "alamat rumah"),
     ("alamat saya: Gg. Kenanga Blok C3", "Kenanga", "alamat rumah"),
+    # As LAPOR! reports are typed on phones: no space after a full stop, "sy", "tdk", "hp".
+    ("Sy mau lapor.anak sy tdk dpt PIP.NISN 0081234567.mohon dibantu", "0081234567", "NISN"),
+    ("nisn:0091234568 atas nama anak sy", "0091234568", "NISN"),
+    ("anak sy kls 5,NISNnya 3108765432 tp blm terdaftar", "3108765432", "NISN"),
+    ("NISN anak sy 008123456 (kurang 1 angka?)", "008123456", "NISN"),
+    ("No.KIS 0001234567890 tdk aktif pdhl sy PBI", "0001234567890", KIS),
+    ("kartu KIS sy 0002345678901 ditolak di puskesmas", "0002345678901", KIS),
+    ("no kartu bpjs kesehatan ibu sy:0001 2345 6789 0", "0001 2345 6789 0", KIS),
+    ("sy peserta JKN-KIS no 0003456789012,dirujuk tp ditolak", "0003456789012", KIS),
+    ("noka 0001122334455 a.n. sy", "0001122334455", KIS),
+    ("no. peserta 0001234567890", "0001234567890", KIS),
+    ("Sy pasien dgn no 0001234567890,ditolak RS krn kamar penuh", "0001234567890", KIS),
+    ("BPJS TK sy no 12345678901 blm cair JHT nya", "12345678901", BPJS_TK),
+    ("saldo JHT blm cair.no KPJ 19012345678", "19012345678", BPJS_TK),
+    ("bpjs ketenagakerjaan suami sy 20123456789 tdk bs diklaim", "20123456789", BPJS_TK),
+    ("KKS sy 5221 8412 3456 7890 tdk bs dipakai di e-warong", "5221 8412 3456 7890", KKS),
+    ("no kks.6013011234567891 saldo 0", "6013011234567891", KKS),
+    ("kartu KIP anak sy C4KX8Y hilang", "C4KX8Y", KIP),
+    ("KIP kuliah no 1234567890123456 blm cair", "1234567890123456", KIP),
+    ("no peserta PKH 123456789012 tdk muncul", "123456789012", "nomor peserta"),
+    ("bansos tdk msk ke kartu atm sy 5264-2212-3456-7891", "5264-2212-3456-7891", CARD),
+    ("uang hilang dr 6013 0198 7654 3218 tgl 3", "6013 0198 7654 3218", CARD),
+    ("Nomor Induk Siswa Nasional anak sy 0081234567", "0081234567", "NISN"),
+    ("kartu Indonesia Sehat sy 0001234567890", "0001234567890", KIS),
+    ("kartu keluarga sejahtera 5221841234567898 blm aktif", "5221841234567898", KKS),
+    ("kartu Indonesia Pintar C4KX8Y", "C4KX8Y", KIP),
+    ("Nisn anak sy yaitu 0081234567", "0081234567", "NISN"),
+    ("KKS atas nama ibu sy 6013011234567891", "6013011234567891", KKS),
+    ("no hp 081234567890 tdk aktif", "081234567890", "nomor telepon"),
+    ("sy.081234567890", "081234567890", "nomor telepon"),
+    ("hp:0812-3456-7890,sy tunggu", "0812-3456-7890", "nomor telepon"),
+    ("WA 0812 3456 7890.trims", "0812 3456 7890", "nomor telepon"),
+    ("no.hp.081234567890.tolong", "081234567890", "nomor telepon"),
+    ("hp081234567890", "081234567890", "nomor telepon"),
+    ("tdk bs dihubungi 08123456789", "08123456789", "nomor telepon"),
+    ("hp/wa:0813-1234-5678", "0813-1234-5678", "nomor telepon"),
+    ("hub sy di 081234567890/085712345678", "081234567890", "nomor telepon"),
+    ("hub sy di 081234567890/085712345678", "085712345678", "nomor telepon"),
+    ("no hp/081234567890 (wa)", "081234567890", "nomor telepon"),
+    ("wa 812-3456-7890 tanpa nol", "812-3456-7890", "nomor telepon"),
+    ("Sy sdh lapor 3x.tlg hub sy di 0857-1234-5678.trims", "0857-1234-5678", "nomor telepon"),
+    ("Mhn ditindaklanjuti.kontak sy:+62812-3456-7890", "+62812-3456-7890", "nomor telepon"),
+    ("tlpn 08571234567 a.n. sy sendiri", "08571234567", "nomor telepon"),
 ]
 
 FALSE_POSITIVES = [
@@ -127,6 +173,38 @@ FALSE_POSITIVES = [
     "Jam 10:30:45 antrean ke-17.",
     "Ukuran 20x30x40 cm, berat 1.250 kg.",
     "Nomor kendaraan dinas BE 9 AB dan BE 1023 YZ.",
+    # Look-alikes of card numbers and informal phone numbers in LAPOR! reports and answers.
+    "Anggaran 1.250.000.000 utk jalan desa.",
+    "Nomor surat 1234567890/2024 tgl 3 Maret.",
+    "SK No. 0012345678 ttg penerima PIP.",
+    "Kepala Dinas Pendidikan, NIP 19850101 201001 1 002.",
+    "Petugas: NIP. 198001012005011001, pangkat III/c.",
+    "Jumlah penerima KIP 1.250 siswa, dana PIP Rp 450.000/siswa.",
+    "Bantuan PKH Rp 750.000 per tahap,KKS baru dibagikan 2019-2020.",
+    "Kartu KIS sejak 01-02-2025 tidak aktif.",
+    "KIS 01-02-2025 nonaktif, KKS 2017-2019 hilang.",
+    "Iuran BPJS 12500000 rupiah utk 250 karyawan.",
+    "Tunggakan iuran BPJS Rp 1.250.000 sejak 2023.",
+    "Peserta BPJS di kabupaten ini 125.000 jiwa.",
+    "Call center BPJS Kesehatan 165 atau 1500400.",
+    "Dana KIP Kuliah 2024/2025 semester 1 blm cair.",
+    "Penerima KIP SMAN01 ada 40 siswa.",
+    "KKS tahap 2 tahun 2024 sudah disalurkan.",
+    "No. antrean BPJS 012345 di loket 3.",
+    "Kode booking 000123456789 utk tiket.",
+    "ID pelanggan PLN 512345678901, token 4123-5678-9012-3456-7890.",
+    "Virtual account BRIVA 8880812345678901 utk retribusi.",
+    "No tiket gangguan 0001234567890123 sdh diproses.",
+    "Nomor register perkara 0001234/PDT.G/2024.",
+    "Surat No. 400.3/0812/DISDIK/2025 dan B/0812345678/DPMPTSP/2025.",
+    "Kartu ATM hilang,sudah diblokir oleh bank.",
+    "Nomor seri blanko 0001234567 habis.",
+    "Tgl 08/12/2025 jam 08.12,antrean 0812.",
+    "Kerugian Rp 081.234.567 menurut BPK.",
+    "No. transaksi 5264221234567890 di aplikasi.",  # a card's shape, but its Luhn check fails
+    "Peserta KIS yang baru 1.250 orang, kuota NISN 2024-2025.",
+    "KIS yg lama 2020 2021 tdk berlaku,KKS yg lama 2 lembar.",
+    "Penerima BPJS PBI 125000 jiwa tahun 2025, jumlah peserta 12345678 orang.",
 ]
 
 
@@ -149,6 +227,14 @@ def test_a_masked_match_never_shows_the_whole_match():
         for match in find(text):
             folded = secret.translate(FOLD)
             assert secret not in match.masked and folded not in match.masked, text
+
+
+def test_the_cheap_pass_keeps_every_cell_with_personal_data():
+    texts = pd.Series([text for text, _, _ in TRUE_POSITIVES] + ["tanpa angka", "Rp 2.500"])
+    kept = suspects(texts)
+    positives = texts[: len(TRUE_POSITIVES)]
+    assert kept[: len(TRUE_POSITIVES)].all(), list(positives[~kept])
+    assert not kept[len(TRUE_POSITIVES) :].any()
 
 
 def test_false_positive_corpus_raises_no_alarm():
@@ -356,3 +442,39 @@ def test_check_json_with_redact_lists_replacements_not_problems(personal_input):
     ) == [(f"{t}.csv", r, c, i) for t, r, c, i in EXPECTED]
     assert all("disamarkan:" in p["message"] for p in data["redacted"])
     assert_never_whole(result.stdout + result.stderr)
+
+
+CARD_BODY = (
+    "Sy mau lapor.anak sy tdk dpt PIP.NISN 0081234567,kartu KIP C4KX8Y.No.KIS ibu "
+    "0001234567890,KKS 5221 8412 3456 7890.hp sy.081234567890"
+)
+CARD_SECRETS = ("0081234567", "C4KX8Y", "0001234567890", "5221 8412 3456 7890", "081234567890")
+
+
+def test_card_numbers_stop_the_build_by_kind_and_masked(tmp_path):
+    tables = base_tables()
+    tables["complaints"][0]["body"] = CARD_BODY
+    report = inspect(write_input(tmp_path, tables), project_settings.validate({}))
+    assert [p.message for p in report.problems] == [
+        "data pribadi (NISN) ditemukan: 00******67",
+        "data pribadi (nomor kartu KIP) ditemukan: C****Y",
+        "data pribadi (nomor kartu KIS/BPJS Kesehatan) ditemukan: 0001*****7890",
+        "data pribadi (nomor kartu KKS) ditemukan: 5221 **** **** 7890",
+        "data pribadi (nomor telepon) ditemukan: 0812****7890",
+    ]
+
+
+def test_redact_replaces_card_numbers(tmp_path):
+    tables = base_tables()
+    tables["complaints"][0]["body"] = CARD_BODY
+    data = write_input(tmp_path / "input", tables)
+    assert build(data, tmp_path / "out", "--pii-policy", "redact") == 0
+    html = (tmp_path / "out/kasus/lu-001/index.html").read_text("utf-8")
+    assert (
+        "Sy mau lapor.anak sy tdk dpt PIP.NISN [disamarkan],kartu KIP [disamarkan].No.KIS ibu "
+        "[disamarkan],KKS [disamarkan].hp sy.[disamarkan]"
+    ) in html
+    for path in (tmp_path / "out").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".csv", ".json", ".xml"):
+            text = path.read_text("utf-8", errors="replace")
+            assert not any(secret in text for secret in CARD_SECRETS), path
