@@ -252,6 +252,7 @@ class MapViews:
         )
         if not self.dataset.responses_present:  # no answer times: no layer of them
             chosen = chosen[:1]
+        no_median = "–" if self.dataset.responses_present else "tidak tersedia"
         layers = []
         for name, column, uppers, colours, show in chosen:
             features = []
@@ -265,7 +266,7 @@ class MapViews:
                             "kunci": i,
                             "nama": area.label,
                             "laporan": int(row["received"]),
-                            "median": fmt.workdays(row["median"]) or "–",
+                            "median": fmt.workdays(row["median"]) or no_median,
                             "fill": colour_of(value, uppers, colours),
                         },
                         "geometry": area.geometry,

@@ -392,3 +392,21 @@ def test_no_table_blanks_every_response_figure_but_keeps_the_counts():
     for column in RESPONSE_COLUMNS[:-1]:
         assert pd.isna(t[column]), column
     assert t["grade"] == "" and t["response_missing"] == scorecards.NO_RESPONSES_TABLE
+
+
+def test_map_has_no_median_layer_without_responses(no_responses, tmp_path):
+    from generator.cli import load_settings
+    from generator.pipeline import prepare
+    from generator.views import Views
+
+    data = tmp_path / "input"
+    shutil.copytree(no_responses, data)
+    shutil.copy(ROOT / "data" / "sample" / "areas.geojson", data / "areas.geojson")
+    config = load_settings(ROOT / "pelicanconf.py", {"DATA": str(data)})
+    maps = Views(prepare(config), config).maps
+    layers = maps.area_layers()
+    assert [name for name, _, _ in layers] == ["Laporan per kecamatan"]
+    medians = {f["properties"]["median"] for f in layers[0][1]["features"]}
+    assert medians == {"tidak tersedia"}  # the popups' "Median tanggapan: …"
+    page = maps.page()
+    assert page.polygons and page.legend_median == () and "responses" in page.response_note
