@@ -131,6 +131,8 @@ class BrowseViews:
     per_page: int
     url: Callable[[str], str]
     summaries: Callable[[pd.DataFrame], tuple[CaseSummary, ...]]
+    # Without a responses table there is no answer time to sort by (CONTRACT §1.3).
+    responses_present: bool
     slugs: dict[str, dict[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -220,7 +222,7 @@ class BrowseViews:
             kecamatan,
             self.link("kecamatan", kecamatan).url if kecamatan else "",
             int(row.closed_at.timestamp()),
-            int(response),
+            int(response) if self.responses_present else None,
         )
 
     def search_page(self) -> SearchPage:
@@ -249,7 +251,7 @@ class BrowseViews:
             content_security_policy(wasm=True),
             self.url(f"/{BUNDLE_FOLDER}/"),
             filters,
-            SORTS,
+            SORTS if self.responses_present else SORTS[:-1],  # no 'slowest answer' to sort
             self.browse_links(),
             len(cases),
         )

@@ -81,10 +81,13 @@ def cmd_check(args) -> int:
         print(reason)
     for note in report.redacted:  # PII_POLICY = "redact": replaced, not refused
         print(note)
+    for warning in report.warnings:  # the input publishes, but some figures do not exist
+        print(warning)
     if report.problems:
         print(f"\n{len(report.problems)} masalah ditemukan.")
     else:
-        print("Input bersih: tidak ada masalah.")
+        also = f" ({len(report.warnings)} peringatan di atas)" if report.warnings else ""
+        print(f"Input bersih: tidak ada masalah{also}.")
     print_counts(report.counts, sys.stdout)
     return 0 if report.ok else 1
 

@@ -126,9 +126,10 @@ class CaseIndexing:
     kecamatan: str = doc("District name, '' when unknown: the 'kecamatan' filter.")
     kecamatan_url: str = doc("URL of the district's browse page, '' when unknown.")
     closed_sort: int = doc("When it was closed, seconds since 1970 (UTC): sorts newest/oldest.")
-    response_sort: int = doc(
+    response_sort: int | None = doc(
         "Working days to the agency's first answer; for a case closed without one, the "
-        "working days to closure (it waited at least that long): sorts 'slowest answer'."
+        "working days to closure (it waited at least that long): sorts 'slowest answer'. "
+        "None without a responses table (no sort key, no 'slowest answer' order)."
     )
 
 
@@ -193,6 +194,11 @@ class Scorecard:
     figures: tuple[Figure, ...] = doc(
         "Every scorecard figure, labelled and defined as on the methodology page."
     )
+    unavailable: str = doc(
+        "Why response-based figures, grade and rank are not available (the input holds no "
+        "agency events for it, or no responses table), in one sentence; '' when they are.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)
@@ -212,7 +218,10 @@ class AgencyPage:
     scorecard: Scorecard = doc("The agency's scorecard over the whole period.")
     years: tuple[Scorecard, ...] = doc("The agency's scorecard for each year, oldest first.")
     monthly_chart: LineChart = doc("Reports received and resolved per month.")
-    response_chart: BarChart = doc("How many working days first responses took.")
+    response_chart: BarChart | None = doc(
+        "How many working days first responses took; None when not available "
+        "(scorecard.unavailable says why)."
+    )
     deadline_note: str = doc("The response deadline in words, e.g. 'Tenggat: 5 hari kerja'.")
     children: tuple[Link, ...] = doc("Agencies whose parent is this agency.", factory=tuple)
     map_url: str = doc("/peta/ showing only this agency's cases; '' when none has a place.", "")
@@ -233,6 +242,15 @@ class RaporPage:
     deadline_note: str = doc("The deadlines in words.")
     figures: tuple[Figure, ...] = doc("The period's figures over all agencies.")
     csv_url: str = doc("URL of /data/rapor.csv (all periods).")
+    unavailable: tuple[Scorecard, ...] = doc(
+        "Agencies with reports whose response figures are not available (no agency event "
+        "in the input), by name.",
+        factory=tuple,
+    )
+    notice: str = doc(
+        "Why no agency is graded when the input has no responses table; '' otherwise.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)
@@ -280,6 +298,10 @@ class MethodologyPage:
     as_of: str = doc("The date figures are computed as of, in Indonesian.")
     zone: str = doc("Time zone abbreviation dates are read in, e.g. 'WIB'.")
     counts: tuple[Figure, ...] = doc("How many input rows were published, counted or rejected.")
+    missing_note: str = doc(
+        "Which response-based figures this input cannot give, and why; '' when all exist.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)
@@ -362,7 +384,10 @@ class AreaRow:
     code: str = doc("Kemendagri code; '' when not known.")
     received: int = doc("Reports from the area, every privacy level and status (aggregate).")
     published: int = doc("Of those, published cases (readable on this site).")
-    median_response: str = doc("Median working days to first response, '3 hari kerja'; '–'.")
+    median_response: str = doc(
+        "Median working days to first response, '3 hari kerja'; '–'; 'tidak tersedia' "
+        "without a responses table."
+    )
     agency: Link | None = doc("The agency with most published cases there, where they are read.")
 
 
@@ -394,7 +419,13 @@ class MapPage:
     unassigned: int = doc("Reports not matched to any listed kecamatan.")
     polygons: bool = doc("True when the input has areas.geojson (choropleth layers drawn).")
     legend_received: tuple[LegendItem, ...] = doc("Classes of the reports layer.")
-    legend_median: tuple[LegendItem, ...] = doc("Classes of the median-response layer.")
+    legend_median: tuple[LegendItem, ...] = doc(
+        "Classes of the median-response layer; () when there is no such layer."
+    )
+    response_note: str = doc(
+        "Why median response times are not available (no responses table); '' when they are.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)
@@ -446,6 +477,10 @@ class DataPage:
     unpublished: int = doc("Reports counted in the scorecards but not in kasus.csv.")
     formula_cells: int = doc("Text cells in the CSV files that start with =, +, -, @ or a tab.")
     feed: Link = doc("The site's Atom feed.")
+    notice: str = doc(
+        "Why the response columns are empty (no responses table in the input); '' otherwise.",
+        default="",
+    )
 
 
 def template_variables(page) -> dict:

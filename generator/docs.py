@@ -172,6 +172,16 @@ def open_data() -> str:
         "no value; cells are never altered to defuse spreadsheet formulas (the page warns).",
         "kasus.json: a JSON array of objects with kasus.csv's columns as JSON values.",
         "",
+        "Response-based figures need the input's `responses` table (CONTRACT §1.3). Without it,",
+        "tindak_lanjut.csv has no rows, and `first_response_at`, `response_workdays` and",
+        "`within_response_sla` in kasus.csv and the response columns of rapor.csv",
+        "(`median_response_workdays`, `p90_response_workdays`, `pct_response_within_sla`,",
+        "`closed_without_response`, `rerouted`, `grade`) are empty cells: not available, never",
+        "zero. The response figures and `grade` of an agency on whose reports the table holds no",
+        "agency event are empty too. A closed report without any recorded agency answer is",
+        "neither on time nor late (`within_response_sla` empty) and is counted in",
+        '`closed_without_response`. datapackage.json declares `""` as the missing value.',
+        "",
     ]
     for r in resources(rules):
         lines += [f"## `{r.path}`", "", r.en, "", f"Primary key: `{', '.join(r.primary_key)}`."]

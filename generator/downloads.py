@@ -22,6 +22,12 @@ from .views import SITE_FEED, Views
 
 DATA_PATH = "/data/"
 PACKAGE = "datapackage.json"
+NO_RESPONSES_NOTICE = (
+    "Input tidak memuat data tindak lanjut (tabel responses): tindak_lanjut.csv kosong, dan "
+    "kolom waktu tanggapan di kasus.csv serta rapor.csv (tanggapan pertama, tanggapan tepat "
+    "waktu, nilai, laporan dialihkan, ditutup tanpa tanggapan) berupa sel kosong, yang "
+    "berarti tidak tersedia, bukan nol."
+)
 
 
 def size_text(size: int) -> str:
@@ -160,6 +166,7 @@ class OpenData:
             int(agencies["unpublished"].sum()),
             formula_like,
             Link(self.views.url(SITE_FEED), "Kasus selesai (Atom)"),
+            "" if self.views.dataset.responses_present else NO_RESPONSES_NOTICE,
         )
 
 

@@ -37,6 +37,10 @@ CASE_ZOOM = 15  # a 500 m cell is a few dozen pixels wide at this zoom
 RECEIVED_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 MEDIAN_COLOURS = ("#edf8fb", "#b3cde3", "#8c96c6", "#8856a7", "#810f7c")
 NO_FIGURE = "#d9d9d9"
+MEDIAN_UNAVAILABLE = (
+    "Median waktu tanggapan tidak tersedia: data tindak lanjut (tabel responses) tidak ada "
+    "dalam input, jadi tidak diketahui kapan instansi menanggapi."
+)
 
 
 def _compact(value) -> str:
@@ -224,12 +228,13 @@ class MapViews:
 
     def area_rows(self) -> tuple[AreaRow, ...]:
         table = self.area_table
+        present = self.dataset.responses_present
         rows = []
         for r in table.itertuples():
             agency: Link | None = None
             if not pd.isna(r.agency):  # the short name: the table must fit a phone
                 agency = Link(self.agency_link(r.agency).url, self.dataset.short_names[r.agency])
-            median = fmt.workdays(r.median) or "–"
+            median = fmt.workdays(r.median) or ("–" if present else "tidak tersedia")
             rows.append(AreaRow(r.name, r.code, int(r.received), int(r.published), median, agency))
         return tuple(sorted(rows, key=lambda a: (a.name.casefold(), a.code)))
 
@@ -241,11 +246,15 @@ class MapViews:
             table["received"].where(table["received"] > 0), RECEIVED_COLOURS
         )
         median_uppers, median_colours = classes(table["median"], MEDIAN_COLOURS)
-        layers = []
-        for name, column, uppers, colours, show in (
+        chosen = (
             ("Laporan per kecamatan", "received", received_uppers, received_colours, True),
             ("Median hari kerja tanggapan", "median", median_uppers, median_colours, False),
-        ):
+        )
+        if not self.dataset.responses_present:  # no answer times: no layer of them
+            chosen = chosen[:1]
+        no_median = "–" if self.dataset.responses_present else "tidak tersedia"
+        layers = []
+        for name, column, uppers, colours, show in chosen:
             features = []
             for i, area in enumerate(self.dataset.areas):
                 row = table.loc[i]
@@ -257,7 +266,7 @@ class MapViews:
                             "kunci": i,
                             "nama": area.label,
                             "laporan": int(row["received"]),
-                            "median": fmt.workdays(row["median"]) or "–",
+                            "median": fmt.workdays(row["median"]) or no_median,
                             "fill": colour_of(value, uppers, colours),
                         },
                         "geometry": area.geometry,
@@ -272,8 +281,11 @@ class MapViews:
         table = self.area_table
         r_up, r_col = classes(table["received"].where(table["received"] > 0), RECEIVED_COLOURS)
         m_up, m_col = classes(table["median"], MEDIAN_COLOURS)
+        received = legend(r_up, r_col, "laporan", lambda v: fmt.number(int(v)))
+        if not self.dataset.responses_present:
+            return received, ()
         return (
-            legend(r_up, r_col, "laporan", lambda v: fmt.number(int(v))),
+            received,
             legend(
                 m_up, m_col, "hari kerja", lambda v: fmt.workdays(v).removesuffix(" hari kerja")
             ),
@@ -328,4 +340,5 @@ class MapViews:
             bool(self.dataset.areas),
             received,
             median,
+            "" if self.dataset.responses_present else MEDIAN_UNAVAILABLE,
         )

@@ -48,6 +48,23 @@ def case_timings(
     )
 
 
+def response_evidence(
+    complaints: pd.DataFrame, responses: pd.DataFrame, responses_present: bool
+) -> pd.Series:
+    """Per report: whether the input holds what its response time is judged on.
+
+    False for every report without a responses table (CONTRACT §1.3); else
+    False for the reports of an agency on none of whose reports the table
+    holds any agency (actor = instansi) event: an export without that
+    agency's events, not evidence that it never answered.
+    """
+    if not responses_present:
+        return pd.Series(False, index=complaints.index)
+    agency_of = complaints.set_index("tracking_id")["agency_id"]
+    by_agency = responses.loc[responses["actor"] == "instansi", "tracking_id"].map(agency_of)
+    return complaints["agency_id"].isin(set(by_agency.dropna()))
+
+
 def event_workdays(
     complaints: pd.DataFrame, responses: pd.DataFrame, calendar: WorkCalendar
 ) -> pd.Series:

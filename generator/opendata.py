@@ -156,8 +156,8 @@ CASE_FIELDS: tuple[Field, ...] = (
         "first_response_at",
         "datetime",
         "Tanggapan pertama instansi (tanggapan, tindak lanjut atau penutupan oleh instansi); "
-        "kosong bila tidak ada.",
-        "The agency's first response; empty when none.",
+        "kosong bila tidak ada, atau bila input tidak memuat data tindak lanjut.",
+        "The agency's first response; empty when none, or when the input has no responses.",
     ),
     Field(
         "response_workdays",
@@ -176,9 +176,11 @@ CASE_FIELDS: tuple[Field, ...] = (
     Field(
         "within_response_sla",
         "boolean",
-        "true bila ditanggapi dalam tenggat tanggapan; false bila terlambat atau tidak "
-        "ditanggapi padahal tenggat lewat; kosong bila tenggat belum tiba (tidak dihitung).",
-        "Answered within the response deadline; empty when the deadline has not come yet.",
+        "true bila ditanggapi dalam tenggat tanggapan; false bila terlambat; kosong bila tidak "
+        "dihitung: ditutup tanpa tanggapan instansi tercatat, atau tidak ada data tindak "
+        "lanjut instansinya.",
+        "Answered within the response deadline; empty when not counted: closed without a "
+        "recorded agency answer, or no agency events in the input.",
     ),
     Field(
         "within_resolution_sla",
@@ -399,6 +401,7 @@ RECOMPUTE: dict[str, tuple[str, str]] = {
         "100 × (jumlah kasus.within_response_sla = true + instansi.unpublished_response_in_time)"
         " / (jumlah kasus.within_response_sla tidak kosong + instansi.unpublished_response_due)",
     ),
+    "closed_without_response": (PUBLISHED_ONLY, "jumlah kasus.first_response_at kosong"),
     "median_resolution_workdays": (PUBLISHED_ONLY, "median kasus.resolution_workdays"),
     "pct_resolved_within_sla": (
         EXACT,

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from . import areas as area_input
-from . import metrics, privacy
+from . import coverage, metrics, privacy
 from .errors import ConfigError, InputError, PrivacyError, Problem
 from .loaders import load
 from .settings import as_of as configured_as_of
@@ -41,6 +41,8 @@ class Report:
     # With PII_POLICY = "redact": the matches the build replaces, masked; not problems.
     redactions: list[privacy.Finding] = field(default_factory=list)
     areas: tuple[area_input.Area, ...] = ()  # from areas.geojson, when given
+    # What the input lacks for some figures (e.g. no responses table): not problems.
+    warnings: list[coverage.Notice] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -51,6 +53,7 @@ class Report:
             "ok": self.ok,
             "problems": [p.as_json() for p in sorted(self.problems)],
             "counts": self.counts,
+            "warnings": [w.as_json() for w in self.warnings],
         }
         if self.redactions:
             data["redacted"] = [p.as_json() for p in self.redacted]
@@ -74,6 +77,8 @@ class Dataset:
     calendar: WorkCalendar
     as_of: pd.Timestamp | None
     areas: tuple[area_input.Area, ...] = ()  # kecamatan polygons, when the input has them
+    # False when the input has no responses table: no response-based figure exists.
+    responses_present: bool = True
 
     @cached_property
     def short_names(self) -> pd.Series:
@@ -145,6 +150,10 @@ def inspect(folder: Path, settings: dict) -> Report:
         areas=areas,
     )
     _settle_rows(report)
+    kept = {t: getattr(validated, t)[o != privacy.REJECTED] for t, o in report.outcomes.items()}
+    report.warnings = coverage.response_notices(
+        kept["complaints"], kept["responses"], validated.files
+    )
     return report
 
 
@@ -276,6 +285,9 @@ def _prepare(settings: dict) -> Dataset:
         workdays_since_submitted=metrics.event_workdays(complaints, responses, calendar)
     )
     complaints = complaints.join(metrics.case_timings(complaints, responses, calendar))
+    complaints["response_known"] = metrics.response_evidence(
+        complaints, responses, "responses" in v.files
+    )
     complaints["workdays_as_of"] = calendar.between(
         complaints["submitted_at"],
         pd.Series(data_as_of, index=complaints.index, dtype=complaints["submitted_at"].dtype),
@@ -289,7 +301,10 @@ def _prepare(settings: dict) -> Dataset:
         calendar,
         data_as_of,
         report.areas,
+        responses_present="responses" in v.files,
     )
+    for warning in report.warnings:
+        logger.warning("%s", warning.message)
     logger.info(
         "data siap dalam %.1f detik: %s", time.perf_counter() - started, _summary(report.counts)
     )

@@ -7,13 +7,11 @@ the same objects the figures were computed with.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
-from babel.dates import format_date
 
 from . import charts, scorecards
 from . import formatting as fmt
@@ -27,42 +25,24 @@ from .contexts import (
     RaporPage,
     Scorecard,
     Source,
-    WorkdayExample,
 )
+from .methodology import RESOLUTION_SOURCE, RESOLUTION_URL, RESPONSE_SOURCE, worked_examples
 from .pipeline import Dataset
 from .schema import ANSWER_ACTIONS
-from .workdays import HOLIDAY_SOURCE, WorkCalendar
+from .workdays import HOLIDAY_SOURCE
 
 ALL_PERIODS = "Semua periode"
 GRADE_LABELS = {"hijau": "Hijau", "kuning": "Kuning", "merah": "Merah", "": "Data belum cukup"}
 METHOD_PATH = "/metodologi/"
-
-# Where the deadlines come from (shown on /metodologi/). Checked 2026-11.
-RESPONSE_SOURCE = (
-    "SP4N-LAPOR! (KemenPAN-RB): instansi menindaklanjuti laporan paling lambat 5 hari kerja; "
-    "pengelolaan pengaduan diatur UU No. 25 Tahun 2009 tentang Pelayanan Publik, Perpres "
-    "No. 76 Tahun 2013, dan Peraturan Menteri PANRB No. 62 Tahun 2018."
-)
-RESOLUTION_SOURCE = (
-    "KemenPAN-RB tentang SP4N-LAPOR! (Republika, 14 Juni 2018): permintaan informasi dan "
-    "keluhan dijawab paling lambat 5 hari, pengaduan tanpa pemeriksaan lapangan diselesaikan "
-    "paling lambat 14 hari, pengaduan yang memerlukan pemeriksaan lapangan paling lambat 60 "
-    "hari. Data ekspor tidak mencatat laporan mana yang memerlukan pemeriksaan lapangan, jadi "
-    "situs ini memakai 14 hari kerja untuk semua laporan."
-)
-RESOLUTION_URL = (
-    "https://ramadhan.republika.co.id/berita/pab1q5349/"
-    "ini-aplikasi-untuk-laporkan-layanan-publik-selama-lebaran"
-)
-
-# Worked examples for the working-day rule: (submitted, answered), local time.
-EXAMPLES = (
-    ("2025-03-03 09:00", "2025-03-03 15:30"),
-    ("2025-03-07 16:00", "2025-03-10 08:00"),
-    ("2025-03-27 10:00", "2025-04-08 10:00"),
-    ("2025-05-09 10:00", "2025-05-14 10:00"),
-    ("2025-08-15 09:00", "2025-08-19 09:00"),
-)
+UNAVAILABLE = "Tidak tersedia"
+RESPONSE_BASED = scorecards.RESPONSE_FIGURES + scorecards.TABLE_FIGURES
+# Why response-based figures are not available (scorecards.response_missing), in words.
+MISSING_REASONS = {
+    scorecards.NO_RESPONSES_TABLE: "Data tindak lanjut (tabel responses) tidak ada dalam "
+    "input, jadi waktu tanggapan tidak bisa dihitung.",
+    scorecards.NO_AGENCY_EVENTS: "Data tindak lanjut tidak memuat satu pun tindak lanjut "
+    "instansi ini, jadi waktu tanggapannya tidak bisa dihitung.",
+}
 
 
 def rapor_path(year: int | None = None) -> str:
@@ -114,37 +94,44 @@ class RaporViews:
         complaints = self.dataset.complaints
         agencies = self.dataset.agencies
         year_of = local_years(complaints["submitted_at"])
-        found = {None: scorecards.scorecards(agencies, complaints, self.rules)}
+        present = self.dataset.responses_present
+        found = {
+            None: scorecards.scorecards(agencies, complaints, self.rules, responses_present=present)
+        }
         for year in self.years:
-            found[year] = scorecards.scorecards(agencies, complaints[year_of == year], self.rules)
+            found[year] = scorecards.scorecards(
+                agencies, complaints[year_of == year], self.rules, responses_present=present
+            )
         for table in found.values():
             table["rank"] = scorecards.ranks(table)
         return found
 
     def csv_rows(self) -> pd.DataFrame:
         """rapor.csv: every agency over all periods, in agency_id order."""
-        table = self.table().drop(columns="rank").reset_index()
+        table = self.table().reset_index()
         table.insert(1, "name", table["agency_id"].map(self.names))
         table["p90_response_workdays"] = table["p90_response_workdays"].astype("Int64")
-        return table[list(scorecards.COLUMNS)]
+        return table[list(scorecards.COLUMNS)]  # an empty cell where a figure does not exist
 
     def scorecard(self, agency_id: str, year: int | None = None) -> Scorecard:
         row = self.table(year).loc[agency_id]
+        reason = MISSING_REASONS.get(row["response_missing"], "")
         return Scorecard(
             self.agency_link(agency_id),
             self.short_names[agency_id],
             ALL_PERIODS if year is None else str(year),
             row["grade"],
-            GRADE_LABELS[row["grade"]],
+            UNAVAILABLE if reason else GRADE_LABELS[row["grade"]],
             None if pd.isna(row["rank"]) else int(row["rank"]),
             int(self.table(year)["rank"].notna().sum()),
             int(row["received"]),
             int(row["open"]),
             int(row["overdue"]),
-            fmt.percent(row["pct_response_within_sla"]),
-            fmt.workdays(row["median_response_workdays"]) or "–",
+            UNAVAILABLE if reason else fmt.percent(row["pct_response_within_sla"]),
+            UNAVAILABLE if reason else fmt.workdays(row["median_response_workdays"]) or "–",
             fmt.percent(row["pct_resolved_within_sla"]),
             self.figures(row),
+            reason,
         )
 
     def figures(self, row: pd.Series) -> tuple[Figure, ...]:
@@ -154,10 +141,15 @@ class RaporViews:
     def figure_map(self, row: pd.Series) -> dict[str, Figure]:
         """The figures of one scorecard row by column name, in DEFINITIONS order."""
         shown = {}
+        reason = MISSING_REASONS.get(row["response_missing"], "")
         for d in scorecards.DEFINITIONS[2:]:
             if d.column == "grade":  # shown as a badge, not as a tile
                 continue
             value = row[d.column]
+            link = self.url(f"{METHOD_PATH}#{d.column}")
+            if reason and pd.isna(value) and d.column in RESPONSE_BASED:  # input lacks it
+                shown[d.column] = Figure(d.label, UNAVAILABLE, reason, link)
+                continue
             if d.unit == "hari kerja":
                 text = fmt.workdays(value) or "–"
             elif d.unit == "%":
@@ -166,12 +158,22 @@ class RaporViews:
                 text = "–" if pd.isna(value) else f"{fmt.decimal(value)} dari 5"
             else:
                 text = fmt.number(int(value))
-            shown[d.column] = Figure(d.label, text, "", self.url(f"{METHOD_PATH}#{d.column}"))
+            shown[d.column] = Figure(d.label, text, "", link)
         return shown
 
-    def grade_rules(self) -> tuple[GradeRule, ...]:
+    def grade_rules(self, unavailable: bool = False) -> tuple[GradeRule, ...]:
+        """What each grade means; with ``unavailable``, also 'Tidak tersedia'."""
         r = self.rules
         within = f"tanggapan pertama dalam {r.response_workdays} hari kerja"
+        missing = (
+            GradeRule(
+                "",
+                UNAVAILABLE,
+                "data tidak memuat tindak lanjut instansi (atau tidak memuat tabel tindak lanjut "
+                "sama sekali): waktu tanggapan tidak bisa dihitung, jadi tidak dinilai dan tidak "
+                "diberi peringkat, bukan dianggap terlambat",
+            ),
+        )
         return (
             GradeRule("hijau", "Hijau", f"paling sedikit {_pct(r.green_min_pct)} {within}"),
             GradeRule(
@@ -186,7 +188,7 @@ class RaporViews:
                 f"kurang dari {r.rank_min_reports} laporan dalam periode itu: tidak dinilai "
                 "dan tidak diberi peringkat",
             ),
-        )
+        ) + (missing if unavailable else ())
 
     def deadline_note(self) -> str:
         r = self.rules
@@ -233,7 +235,10 @@ class RaporViews:
         """Each agency's reports, split once (a scan per agency is quadratic)."""
         return dict(tuple(self.dataset.complaints.groupby("agency_id", sort=False)))
 
-    def response_chart(self, agency_id: str) -> charts.BarChart:
+    def response_chart(self, agency_id: str) -> charts.BarChart | None:
+        """How long first responses took; None when the input cannot tell."""
+        if self.table().loc[agency_id, "response_missing"]:
+            return None
         own = self.by_agency.get(agency_id, self.dataset.complaints.iloc[0:0])
         bins = scorecards.response_distribution(own, self.rules.response_workdays)
         return charts.distribution_chart(
@@ -258,22 +263,36 @@ class RaporViews:
             order = scorecards.ranking_order(table, self.short_names)
             cards = [self.scorecard(a, year) for a in order]
             empty = [c for c in cards if c.received == 0]
+            missing = [c for c in cards if c.unavailable and c.received]
             pages.append(
                 RaporPage(
                     rapor_path(year),
                     ALL_PERIODS if year is None else str(year),
                     links,
                     tuple(c for c in cards if c.rank is not None),
-                    tuple(c for c in cards if c.rank is None and c.received),
+                    tuple(c for c in cards if c.rank is None and c.received and not c.unavailable),
                     tuple(Link(c.agency.url, c.short_name) for c in empty),
-                    self.grade_rules(),
+                    self.grade_rules(unavailable=bool(missing)),
                     self.rules.rank_min_reports,
                     self.deadline_note(),
                     self.period_figures(year),
                     self.url("/data/rapor.csv"),
+                    tuple(missing),
+                    self.responses_note(),
                 )
             )
         return pages
+
+    def responses_note(self) -> str:
+        """Why no agency is graded, when the input has no responses table; '' otherwise."""
+        if self.dataset.responses_present:
+            return ""
+        return (
+            "Waktu tanggapan, nilai dan peringkat tidak tersedia: data tindak lanjut (tabel "
+            "responses) tidak ada dalam input, jadi tidak diketahui kapan instansi menanggapi. "
+            "Angka itu tidak dianggap nol atau terlambat. Angka penyelesaian tetap dihitung "
+            "dari tanggal laporan ditutup."
+        )
 
     def period_row(self, year: int | None) -> pd.Series:
         """The scorecard of all agencies together, for one period (None: all of them)."""
@@ -281,7 +300,12 @@ class RaporViews:
         if year is not None:
             complaints = complaints[local_years(complaints["submitted_at"]) == year]
         everyone = pd.DataFrame({"agency_id": ["*"]})
-        table = scorecards.scorecards(everyone, complaints.assign(agency_id="*"), self.rules)
+        table = scorecards.scorecards(
+            everyone,
+            complaints.assign(agency_id="*"),
+            self.rules,
+            responses_present=self.dataset.responses_present,
+        )
         return table.iloc[0]
 
     def period_figure_map(self, year: int | None) -> dict[str, Figure]:
@@ -301,11 +325,21 @@ class RaporViews:
         return tuple(shown[column] for column in keep)
 
     def grade_counts(self) -> tuple[Figure, ...]:
-        grades = self.table()["grade"].value_counts()
-        return tuple(
+        """How many agencies have each grade; one 'not available' tile without responses."""
+        table = self.table()
+        if not self.dataset.responses_present:
+            reason = MISSING_REASONS[scorecards.NO_RESPONSES_TABLE]
+            return (Figure("Nilai rapor", UNAVAILABLE, reason),)
+        missing = table["response_missing"] != ""
+        grades = table.loc[~missing, "grade"].value_counts()
+        rules = self.grade_rules(unavailable=bool(missing.any()))
+        found = tuple(
             Figure(GRADE_LABELS[g], fmt.number(int(grades.get(g, 0))), rule.rule)
-            for g, rule in zip((*scorecards.GRADES, ""), self.grade_rules(), strict=True)
+            for g, rule in zip((*scorecards.GRADES, ""), rules, strict=False)
         )
+        if missing.any():
+            found += (Figure(UNAVAILABLE, fmt.number(int(missing.sum())), rules[-1].rule),)
+        return found
 
     def methodology(self, counts: tuple[Figure, ...]) -> MethodologyPage:
         r = self.rules
@@ -330,7 +364,7 @@ class RaporViews:
                     RESOLUTION_URL,
                 ),
             ),
-            self.grade_rules(),
+            self.grade_rules(unavailable=True),
             r.rank_min_reports,
             HOLIDAY_SOURCE,
             self.holidays(),
@@ -339,6 +373,20 @@ class RaporViews:
             fmt.long_date(as_of) if as_of is not None else "–",
             zone,
             counts,
+            self.missing_note(),
+        )
+
+    def missing_note(self) -> str:
+        """For /metodologi/: which figures this input cannot give, and why; '' when none."""
+        if not self.dataset.responses_present:
+            return self.responses_note()
+        missing = self.table()["response_missing"] == scorecards.NO_AGENCY_EVENTS
+        if not missing.any():
+            return ""
+        names = ", ".join(sorted(self.short_names[missing[missing].index]))
+        return (
+            f"Dalam data ini, waktu tanggapan dan nilai tidak tersedia untuk {int(missing.sum())} "
+            f"instansi yang tidak punya satu pun tindak lanjut tercatat: {names}."
         )
 
     def holidays(self) -> tuple[Holiday, ...]:
@@ -354,39 +402,3 @@ class RaporViews:
 
 def _pct(value: float) -> str:
     return f"{fmt.decimal(value)}%".replace(",0%", "%")
-
-
-def skipped_days(calendar: WorkCalendar, start: dt.date, end: dt.date) -> list[str]:
-    """Days after ``start`` up to ``end`` that are not working days, with the reason."""
-    names = dict(calendar.names)
-    found = []
-    day = start + dt.timedelta(days=1)
-    while day <= end:
-        if day in names:
-            found.append(f"{format_date(day, 'EEEE d MMMM', locale=fmt.LOCALE)} ({names[day]})")
-        elif day.weekday() >= 5:
-            found.append(format_date(day, "EEEE d MMMM", locale=fmt.LOCALE))
-        day += dt.timedelta(days=1)
-    return found
-
-
-def worked_examples(extra: tuple[str, ...]) -> tuple[WorkdayExample, ...]:
-    """The working-day rule applied to fixed dates, by the code every figure uses."""
-    years = sorted({int(text[:4]) for pair in EXAMPLES for text in pair})
-    calendar = WorkCalendar.for_years(years[0], years[-1], tuple(extra))
-    found = []
-    for start_text, end_text in EXAMPLES:
-        start, end = pd.Timestamp(start_text), pd.Timestamp(end_text)
-        count = calendar.between(pd.Series([start]), pd.Series([end])).iloc[0]
-        skipped = skipped_days(calendar, start.date(), end.date())
-        why = (
-            "Jawaban pada hari yang sama dihitung 0."
-            if start.date() == end.date()
-            else "Tidak dihitung: " + "; ".join(skipped) + "."
-            if skipped
-            else "Semua hari di antaranya hari kerja."
-        )
-        found.append(
-            WorkdayExample(fmt.weekday_time(start), fmt.weekday_time(end), fmt.workdays(count), why)
-        )
-    return tuple(found)

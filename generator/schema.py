@@ -197,7 +197,12 @@ COMPLAINTS = Table(
 RESPONSES = Table(
     "responses",
     required=False,
-    help_id="Tindak lanjut: satu baris per peristiwa pada sebuah laporan.",
+    help_id=(
+        "Tindak lanjut: satu baris per peristiwa pada sebuah laporan. Tanpa tabel ini waktu "
+        "tanggapan, tanggapan tepat waktu, nilai rapor dan peringkat tidak bisa dihitung dan "
+        'ditampilkan sebagai "tidak tersedia" (bukan nol atau terlambat); `check` dan build '
+        "memberi peringatan."
+    ),
     columns=(
         Column(
             "tracking_id",

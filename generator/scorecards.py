@@ -8,6 +8,12 @@ are rendered from it, so the text and the arithmetic cannot drift apart.
 Reports of every privacy level and status count here (CONTRACT §1.5): open
 reports count as overdue once their deadline has passed, so that an agency
 cannot look fast by leaving reports unanswered.
+
+Response-based figures need evidence (CONTRACT §1.3): without the responses
+table, or for an agency on whose reports the table holds no agency event at
+all, they do not exist (empty, shown as "tidak tersedia"), never zero or late.
+A closed report without any recorded agency answer is left out of them and
+counted on its own (``closed_without_response``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,19 @@ import numpy as np
 import pandas as pd
 
 GRADES = ("hijau", "kuning", "merah")
+
+# Why an agency's response-based figures do not exist (scorecards' response_missing).
+NO_RESPONSES_TABLE = "no_responses_table"  # the input has no responses table
+NO_AGENCY_EVENTS = "no_agency_events"  # the table holds no agency event on its reports
+# Figures that exist only when the responses table holds the agency's events.
+RESPONSE_FIGURES = (
+    "median_response_workdays",
+    "p90_response_workdays",
+    "pct_response_within_sla",
+    "grade",
+)
+# Figures that exist only when the input has a responses table at all.
+TABLE_FIGURES = ("closed_without_response", "rerouted")
 
 
 @dataclass(frozen=True)
@@ -133,13 +152,31 @@ DEFINITIONS: tuple[Definition, ...] = (
         "Tanggapan tepat waktu",
         "Persentase laporan yang ditanggapi dalam {response} hari kerja, dari semua laporan "
         "yang tenggat tanggapannya sudah tiba: yang sudah ditanggapi, ditambah yang belum "
-        "ditanggapi padahal sudah lebih dari {response} hari kerja. Laporan yang belum "
-        "ditanggapi dan tenggatnya belum lewat tidak dihitung.",
+        "selesai dan belum ditanggapi padahal sudah lebih dari {response} hari kerja. Laporan "
+        "yang belum ditanggapi dan tenggatnya belum lewat tidak dihitung, begitu pula laporan "
+        "yang ditutup tanpa tanggapan instansi tercatat (lihat di bawah). Kosong (tidak "
+        "tersedia) bila data tidak memuat tindak lanjut instansi ini.",
         "%",
         kind="number",
         en="Percentage answered within {response} working days, of the reports whose response "
-        "deadline has come: answered ones plus unanswered ones older than {response} working "
-        "days.",
+        "deadline has come: answered ones plus open unanswered ones older than {response} "
+        "working days. Reports closed without a recorded agency answer are left out. Empty "
+        "(not available) when the input holds no agency event for the agency.",
+    ),
+    Definition(
+        "closed_without_response",
+        "Ditutup tanpa tanggapan instansi tercatat",
+        "Laporan yang sudah selesai tetapi tidak punya satu pun tanggapan, tindak lanjut atau "
+        "penutupan dari instansi dalam data tindak lanjut (misalnya ditutup oleh admin, atau "
+        "peristiwanya tidak ikut diekspor). Laporan ini tidak dihitung tepat waktu maupun "
+        "terlambat dan tidak masuk median waktu tanggapan. Kosong bila input tidak memuat "
+        "tabel tindak lanjut.",
+        "laporan",
+        kind="integer",
+        en="Closed reports without any agency answer (tanggapan, tindak_lanjut or selesai by "
+        "an agency) in the responses table, e.g. closed by the admin or not exported; left "
+        "out of the response-time figures, neither on time nor late. Empty when the input "
+        "has no responses table.",
     ),
     Definition(
         "median_resolution_workdays",
@@ -178,9 +215,10 @@ DEFINITIONS: tuple[Definition, ...] = (
         "rerouted",
         "Dialihkan dari instansi lain",
         "Laporan yang sampai ke instansi ini hanya setelah lebih dulu didisposisikan ke "
-        "instansi lain.",
+        "instansi lain. Kosong bila input tidak memuat tabel tindak lanjut.",
         "laporan",
-        en="Reports that reached this agency only after being dispatched to another one first.",
+        en="Reports that reached this agency only after being dispatched to another one first; "
+        "empty when the input has no responses table.",
     ),
     Definition(
         "grade",
@@ -188,11 +226,13 @@ DEFINITIONS: tuple[Definition, ...] = (
         "Lampu dari persentase tanggapan tepat waktu seperti yang ditampilkan (satu desimal): "
         "hijau bila paling sedikit {green}%, "
         "kuning bila paling sedikit {yellow}%, merah bila di bawahnya. Kosong (data belum "
-        "cukup) bila instansi menerima kurang dari {rank_min} laporan dalam periode itu.",
+        "cukup) bila instansi menerima kurang dari {rank_min} laporan dalam periode itu; "
+        "kosong juga (tidak tersedia) bila data tidak memuat tindak lanjut instansi ini.",
         kind="string",
         en="Traffic light from pct_response_within_sla as shown (one decimal): hijau (green) "
         "at least {green}%, kuning (yellow) at least {yellow}%, merah (red) below; empty when "
-        "the agency received fewer than {rank_min} reports in the period.",
+        "the agency received fewer than {rank_min} reports in the period, or when the input "
+        "holds no agency event for it (not available).",
     ),
 )
 
@@ -225,21 +265,28 @@ def nearest_rank(values: pd.Series, share_num: int = 9, share_den: int = 10) -> 
 def case_flags(complaints: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     """Per report: whether it is resolved, overdue, and due/in time for each deadline.
 
-    Needs the columns status, response_workdays, resolution_workdays and
-    workdays_as_of (working days from submission to AS_OF).
+    Needs the columns status, response_workdays, resolution_workdays,
+    workdays_as_of (working days from submission to AS_OF) and response_known
+    (the input holds the events the report's response is judged on). A report
+    without that evidence, or closed without any recorded agency answer
+    (``closed_unanswered``), is never due for the response deadline: it is
+    neither on time nor late.
     """
     resolved = complaints["status"] == "selesai"
     waited = complaints["workdays_as_of"].astype("float64")
     response = complaints["response_workdays"].astype("float64")
     resolution = complaints["resolution_workdays"].astype("float64")
+    known = complaints["response_known"].astype(bool)
     answered = response.notna()
+    waiting = ~resolved & ~answered & (waited > rules.response_workdays)
     return pd.DataFrame(
         {
             "resolved": resolved,
             "overdue": ~resolved & (waited > rules.response_workdays),
             "answered": answered,
-            "response_due": answered | (waited > rules.response_workdays),
-            "response_in_time": answered & (response <= rules.response_workdays),
+            "closed_unanswered": resolved & ~answered,
+            "response_due": known & (answered | waiting),
+            "response_in_time": known & answered & (response <= rules.response_workdays),
             "resolution_due": resolved | (waited > rules.resolution_workdays),
             "resolution_in_time": resolved & (resolution <= rules.resolution_workdays),
         },
@@ -247,13 +294,19 @@ def case_flags(complaints: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     )
 
 
-def scorecards(agencies: pd.DataFrame, complaints: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+def scorecards(
+    agencies: pd.DataFrame, complaints: pd.DataFrame, rules: Rules, *, responses_present: bool
+) -> pd.DataFrame:
     """One row per agency (indexed by agency_id, in the agencies' order) with FIGURES.
 
     ``complaints`` holds the reports of the period (every privacy level and
     status) with agency_id, status, rating, rerouted, response_workdays,
-    resolution_workdays and workdays_as_of. An agency without reports gets
-    zero counts and empty figures.
+    resolution_workdays, workdays_as_of and response_known. An agency without
+    reports gets zero counts and empty figures. Column ``response_missing``
+    (not in rapor.csv) says why response-based figures are empty: '' when they
+    exist, NO_RESPONSES_TABLE without the responses table (``responses_present``
+    false), NO_AGENCY_EVENTS when the table holds no agency event on any of
+    the agency's reports.
     """
     flags = case_flags(complaints, rules)
     frame = flags.assign(
@@ -261,6 +314,7 @@ def scorecards(agencies: pd.DataFrame, complaints: pd.DataFrame, rules: Rules) -
         rating=complaints["rating"].astype("Float64"),
         rated=complaints["rating"].notna(),
         rerouted=complaints["rerouted"].astype(bool),
+        known=complaints["response_known"].astype(bool),
         response=complaints["response_workdays"].astype("Float64"),
         resolution=complaints["resolution_workdays"].astype("Float64"),
     )
@@ -271,10 +325,12 @@ def scorecards(agencies: pd.DataFrame, complaints: pd.DataFrame, rules: Rules) -
             "overdue",
             "response_due",
             "response_in_time",
+            "closed_unanswered",
             "resolution_due",
             "resolution_in_time",
             "rated",
             "rerouted",
+            "known",
         ]
     ].sum()
     ids = pd.Index(agencies["agency_id"], name="agency_id")
@@ -291,15 +347,32 @@ def scorecards(agencies: pd.DataFrame, complaints: pd.DataFrame, rules: Rules) -
         grouped["response"].agg(nearest_rank).reindex(ids).astype("Float64")
     )
     table["pct_response_within_sla"] = half_up(sums["response_in_time"], sums["response_due"], 100)
+    table["closed_without_response"] = sums["closed_unanswered"].astype("Int64")
     table["median_resolution_workdays"] = _median(grouped["resolution"], ids)
     table["pct_resolved_within_sla"] = half_up(
         sums["resolution_in_time"], sums["resolution_due"], 100
     )
     table["rating_mean"] = half_up(rating_total.round().astype("int64"), sums["rated"], 1)
     table["rating_count"] = sums["rated"]
-    table["rerouted"] = sums["rerouted"]
+    table["rerouted"] = sums["rerouted"].astype("Int64")
+    table["response_missing"] = response_missing(received, sums["known"], responses_present)
+    missing = table["response_missing"] != ""
+    for column in RESPONSE_FIGURES[:-1]:
+        table[column] = table[column].mask(missing)
+    if not responses_present:
+        for column in TABLE_FIGURES:
+            table[column] = pd.NA
+            table[column] = table[column].astype("Int64")
     table["grade"] = grades(table, rules)
     return table
+
+
+def response_missing(received: pd.Series, known: pd.Series, responses_present: bool) -> pd.Series:
+    """Why each agency's response-based figures do not exist; '' where they do."""
+    if not responses_present:
+        return pd.Series(NO_RESPONSES_TABLE, index=received.index, dtype=object)
+    lacking = (received > 0) & (known == 0)
+    return pd.Series(np.where(lacking, NO_AGENCY_EVENTS, ""), index=received.index, dtype=object)
 
 
 def _median(series, ids: pd.Index) -> pd.Series:
@@ -308,9 +381,12 @@ def _median(series, ids: pd.Index) -> pd.Series:
 
 
 def grades(table: pd.DataFrame, rules: Rules) -> pd.Series:
-    """hijau / kuning / merah from pct_response_within_sla; '' when data is not enough."""
+    """hijau / kuning / merah from pct_response_within_sla; '' when data is not enough
+    or not available (response_missing)."""
     pct = table["pct_response_within_sla"]
     enough = (table["received"] >= rules.rank_min_reports) & pct.notna()
+    if "response_missing" in table:
+        enough &= table["response_missing"] == ""
     grade = np.select(
         [pct.fillna(-1) >= rules.green_min_pct, pct.fillna(-1) >= rules.yellow_min_pct],
         ["hijau", "kuning"],
@@ -405,12 +481,17 @@ def response_bins(deadline: int) -> tuple[tuple[str, float, float, bool], ...]:
 def response_distribution(complaints: pd.DataFrame, deadline: int) -> pd.DataFrame:
     """How many reports got their first answer in each bin, plus those never answered.
 
-    Columns label, count, within; the last row counts reports without any answer yet.
+    Columns label, count, within; then the open reports without any answer yet,
+    and, when there are any, the closed reports without a recorded agency answer.
     """
     response = complaints["response_workdays"].astype("float64")
     rows = [
         (label, int(((response >= low) & (response <= high)).sum()), within)
         for label, low, high, within in response_bins(deadline)
     ]
-    rows.append(("Belum ditanggapi", int(response.isna().sum()), False))
+    unanswered = response.isna()
+    closed = unanswered & (complaints["status"] == "selesai")
+    rows.append(("Belum ditanggapi", int((unanswered & ~closed).sum()), False))
+    if closed.any():  # neither on time nor late (case_flags): a bar of their own
+        rows.append(("Ditutup tanpa tanggapan", int(closed.sum()), False))
     return pd.DataFrame(rows, columns=["label", "count", "within"])

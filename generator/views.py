@@ -30,7 +30,7 @@ from .contexts import (
 )
 from .maps import MapViews
 from .pipeline import Dataset
-from .rapor import RaporViews
+from .rapor import UNAVAILABLE, RaporViews
 from .security import content_security_policy
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -46,6 +46,7 @@ def agency_path(agency_id: str, page: int = 1) -> str:
 
 
 SITE_FEED = "/feeds/kasus.atom.xml"
+NO_RESPONSES = "Tidak tersedia: data tindak lanjut tidak ada dalam input"
 
 
 def agency_feed_path(agency_id: str) -> str:
@@ -87,6 +88,7 @@ class Views:
             self.settings["CASES_PER_PAGE"],
             self.url,
             self.summaries,
+            d.responses_present,
         )
 
     def url(self, path: str) -> str:
@@ -208,6 +210,8 @@ class Views:
         by_case: dict[str, list] = {}
         for event in events.itertuples(index=False):
             by_case.setdefault(event.tracking_id, []).append(event)
+        # Without a responses table nothing says whether an agency answered (CONTRACT §1.3).
+        no_answer = "" if self.dataset.responses_present else NO_RESPONSES
         for row in published.itertuples(index=False):
             yield CasePage(
                 case_path(row.tracking_id),
@@ -216,7 +220,7 @@ class Views:
                 fmt.PRIVACY_LABELS[row.privacy],
                 fmt.CHANNEL_LABELS.get(row.channel or "", ""),
                 None if pd.isna(row.rating) else int(row.rating),
-                fmt.workdays(row.response_workdays),
+                fmt.workdays(row.response_workdays) or no_answer,
                 fmt.workdays(row.resolution_workdays),
                 self._timeline(row, by_case.get(row.tracking_id, [])),
                 self.browse.indexing(row),
@@ -335,6 +339,9 @@ class Views:
 
 
 def _with_note(figure: Figure, note: str) -> Figure:
+    """The figure with ``note``; a figure that is not available keeps its reason."""
+    if figure.value == UNAVAILABLE:
+        return figure
     return Figure(figure.label, figure.value, note, figure.url)
 
 

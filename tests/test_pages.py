@@ -281,6 +281,7 @@ def test_an_export_without_reports_builds_a_site_of_zeros(tmp_path):
     write_csv(data / "complaints.csv", [], header=list(complaint("X")))
     assert build(data, tmp_path / "out") == 0
     rows = (tmp_path / "out/data/rapor.csv").read_text("utf-8").splitlines()
-    assert rows[1] == "dinas-pupr,Dinas Pekerjaan Umum dan Penataan Ruang,0,0,0,0,,,,,,,0,0,"
+    # No responses table: closed_without_response and rerouted are not available (empty).
+    assert rows[1] == "dinas-pupr,Dinas Pekerjaan Umum dan Penataan Ruang,0,0,0,0,,,,,,,,0,,"
     page = soup(tmp_path / "out/rapor/index.html")
     assert page.select_one(".period-nav [aria-current]").get_text(strip=True) == "Semua periode"

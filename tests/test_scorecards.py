@@ -65,6 +65,7 @@ def case(
         "response_workdays": response,
         "resolution_workdays": resolution,
         "workdays_as_of": waited,
+        "response_known": True,
     }
 
 
@@ -76,7 +77,9 @@ def table(cases: list[dict], agencies: tuple[str, ...] = ("a",), **rules) -> pd.
         frame[column] = frame[column].astype("Int64")
     frame["rerouted"] = frame["rerouted"].astype(bool)
     chosen = RULES if not rules else scorecards.Rules(**{**RULES.__dict__, **rules})
-    return scorecards.scorecards(pd.DataFrame({"agency_id": list(agencies)}), frame, chosen)
+    return scorecards.scorecards(
+        pd.DataFrame({"agency_id": list(agencies)}), frame, chosen, responses_present=True
+    )
 
 
 def answered(in_time: int, late: int, agency: str = "a") -> list[dict]:
@@ -502,12 +505,14 @@ EXPECTED = {
         "median_response_workdays": 2.0,
         "p90_response_workdays": 6,
         "pct_response_within_sla": 57.1,
+        "closed_without_response": 0,
         "median_resolution_workdays": 6.5,
         "pct_resolved_within_sla": 66.7,
         "rating_mean": 3.5,
         "rating_count": 4,
         "rerouted": 1,
         "grade": "merah",
+        "response_missing": "",
     },
     "dinkes": {
         "received": 4,
@@ -517,12 +522,14 @@ EXPECTED = {
         "median_response_workdays": 3.0,
         "p90_response_workdays": 5,
         "pct_response_within_sla": 100.0,
+        "closed_without_response": 0,
         "median_resolution_workdays": 4.5,
         "pct_resolved_within_sla": 100.0,
         "rating_mean": 4.0,
         "rating_count": 2,
         "rerouted": 0,
         "grade": "hijau",
+        "response_missing": "",
     },
     "kec-abung": {
         "received": 0,
@@ -532,12 +539,14 @@ EXPECTED = {
         "median_response_workdays": None,
         "p90_response_workdays": None,
         "pct_response_within_sla": None,
+        "closed_without_response": 0,
         "median_resolution_workdays": None,
         "pct_resolved_within_sla": None,
         "rating_mean": None,
         "rating_count": 0,
         "rerouted": 0,
         "grade": "",
+        "response_missing": "",
     },
     "pkm-kotabumi": {
         "received": 1,
@@ -547,12 +556,14 @@ EXPECTED = {
         "median_response_workdays": 2.0,
         "p90_response_workdays": 2,
         "pct_response_within_sla": 100.0,
+        "closed_without_response": 0,
         "median_resolution_workdays": 5.0,
         "pct_resolved_within_sla": 100.0,
         "rating_mean": 4.0,
         "rating_count": 1,
         "rerouted": 0,
         "grade": "",
+        "response_missing": "",
     },
 }
 
@@ -564,7 +575,7 @@ def plain(row: pd.Series) -> dict:
 @pytest.mark.parametrize("agency_id", list(EXPECTED))
 def test_scorecards_from_real_dates(inputs, agency_id):
     dataset, rules = prepared(inputs)
-    t = scorecards.scorecards(dataset.agencies, dataset.complaints, rules)
+    t = scorecards.scorecards(dataset.agencies, dataset.complaints, rules, responses_present=True)
     assert plain(t.loc[agency_id]) == EXPECTED[agency_id]
 
 
@@ -576,7 +587,10 @@ def test_as_of_setting_moves_the_deadlines(inputs):
     dataset, rules = prepared(inputs, AS_OF="2025-09-30")
     waited = by_report(dataset, "workdays_as_of")
     assert (waited["DK-003"], waited["DK-004"], waited["PU-006"]) == (20, 13, 39)
-    row = scorecards.scorecards(dataset.agencies, dataset.complaints, rules).loc["dinkes"]
+    table = scorecards.scorecards(
+        dataset.agencies, dataset.complaints, rules, responses_present=True
+    )
+    row = table.loc["dinkes"]
     assert row["overdue"] == 2  # 003 (20 > 5) and now 004 (13 > 5)
     assert row["pct_response_within_sla"] == 75.0  # 3 in time / (3 answered + 004 due)
     # 2 in time / (2 resolved + 003: 20 > 14; 004: 13 is not) = 66.67
@@ -600,15 +614,18 @@ def soup(path: Path) -> BeautifulSoup:
 
 CSV_ROWS = [
     # agency_id, name, received, resolved, open, overdue, median_response, p90, pct_response,
-    # median_resolution, pct_resolved, rating_mean, rating_count, rerouted, grade
-    "dinas-pupr,Dinas Pekerjaan Umum dan Penataan Ruang,7,4,3,3,2.0,6,57.1,6.5,66.7,3.5,4,1,merah",
-    "dinkes,Dinas Kesehatan,4,2,2,1,3.0,5,100.0,4.5,100.0,4.0,2,0,hijau",
-    "kec-abung,Kecamatan Abung Selatan,0,0,0,0,,,,,,,0,0,",
-    "pkm-kotabumi,Puskesmas Kotabumi,1,1,0,0,2.0,2,100.0,5.0,100.0,4.0,1,0,",
+    # closed_without_response, median_resolution, pct_resolved, rating_mean, rating_count,
+    # rerouted, grade
+    "dinas-pupr,Dinas Pekerjaan Umum dan Penataan Ruang,7,4,3,3,2.0,6,57.1,0,6.5,66.7,3.5,4,1,"
+    "merah",
+    "dinkes,Dinas Kesehatan,4,2,2,1,3.0,5,100.0,0,4.5,100.0,4.0,2,0,hijau",
+    "kec-abung,Kecamatan Abung Selatan,0,0,0,0,,,,0,,,,0,0,",
+    "pkm-kotabumi,Puskesmas Kotabumi,1,1,0,0,2.0,2,100.0,0,5.0,100.0,4.0,1,0,",
 ]
 CSV_HEADER = (
     "agency_id,name,received,resolved,open,overdue,median_response_workdays,"
-    "p90_response_workdays,pct_response_within_sla,median_resolution_workdays,"
+    "p90_response_workdays,pct_response_within_sla,closed_without_response,"
+    "median_resolution_workdays,"
     "pct_resolved_within_sla,rating_mean,rating_count,rerouted,grade"
 )
 
@@ -633,6 +650,7 @@ TILES = {
         "median_response_workdays": "2 hari kerja",
         "p90_response_workdays": "6 hari kerja",
         "pct_response_within_sla": "57,1%",
+        "closed_without_response": "0",
         "median_resolution_workdays": "6,5 hari kerja",
         "pct_resolved_within_sla": "66,7%",
         "rating_mean": "3,5 dari 5",
@@ -647,6 +665,7 @@ TILES = {
         "median_response_workdays": "3 hari kerja",
         "p90_response_workdays": "5 hari kerja",
         "pct_response_within_sla": "100,0%",
+        "closed_without_response": "0",
         "median_resolution_workdays": "4,5 hari kerja",
         "pct_resolved_within_sla": "100,0%",
         "rating_mean": "4,0 dari 5",
@@ -661,6 +680,7 @@ TILES = {
         "median_response_workdays": "–",
         "p90_response_workdays": "–",
         "pct_response_within_sla": "–",
+        "closed_without_response": "0",
         "median_resolution_workdays": "–",
         "pct_resolved_within_sla": "–",
         "rating_mean": "–",
@@ -675,6 +695,7 @@ TILES = {
         "median_response_workdays": "2 hari kerja",
         "p90_response_workdays": "2 hari kerja",
         "pct_response_within_sla": "100,0%",
+        "closed_without_response": "0",
         "median_resolution_workdays": "5 hari kerja",
         "pct_resolved_within_sla": "100,0%",
         "rating_mean": "4,0 dari 5",
