@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import run_cli
 from fixtures import base_tables, complaint, event, write_excel_indonesia, write_input
 from openpyxl import Workbook
 
@@ -307,3 +309,17 @@ def test_empty_cells_past_the_last_column_are_ignored(tmp_path):
     report = check(folder)
     assert report.problems == []
     assert report.counts["complaints"]["rejected"] == 0
+
+
+def test_check_command_takes_the_date_order(tmp_path):
+    folder = write_excel_indonesia(tmp_path, with_new(submitted_at="12/31/2024 08:30"))
+    refused = run_cli("check", str(folder), "--json")
+    assert refused.returncode == 1
+    problems = json.loads(refused.stdout)["problems"]
+    assert [(p["file"], p["row"], p["column"]) for p in problems] == [
+        ("complaints.csv", NEW_ROW, "submitted_at")
+    ]
+    assert 'INPUT_DATE_ORDER = "mdy"' in problems[0]["hint"]
+    accepted = run_cli("check", str(folder), "--json", "--date-order", "mdy")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert json.loads(accepted.stdout)["ok"] is True
