@@ -12,13 +12,14 @@ SEED ?= 1
 SAMPLE_CASES ?= 2000
 # Leaflet and leaflet.markercluster for /peta/, from npm at set-up (package-lock.json pins them).
 NPM_STAMP := node_modules/.installed
-BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
+INPUT_FLAGS := $(if $(PII_POLICY),--pii-policy $(PII_POLICY),) $(if $(INPUT_DATE_ORDER),--date-order $(INPUT_DATE_ORDER),)
+BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(INPUT_FLAGS)
 
 .DEFAULT_GOAL := help
 .PHONY: help vendor html serve devserver publish check test lint format sample bench clean update-golden
 
 help: ## Show this help
-	@echo "Jendela Aduan: make <target> [DATA=folder-ekspor/] [SKIP_INVALID=1] [PII_POLICY=redact]"
+	@echo "Jendela Aduan: make <target> [DATA=folder-ekspor/] [SKIP_INVALID=1] [PII_POLICY=redact] [INPUT_DATE_ORDER=mdy]"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 $(BIN)/.runtime: requirements.txt
@@ -49,7 +50,7 @@ serve: ## Serve OUTPUT on http://127.0.0.1:$(PORT)/
 devserver: html serve ## Build, then serve
 
 check: $(BIN)/.runtime ## Validate and scan DATA only; writes nothing
-	$(BIN)/python -m generator check $(DATA) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
+	$(BIN)/python -m generator check $(DATA) $(INPUT_FLAGS)
 
 test: $(BIN)/.dev $(NPM_STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest -n 2 -q

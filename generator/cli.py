@@ -69,6 +69,8 @@ def cmd_check(args) -> int:
     overrides = {"DATA": str(Path(args.data).resolve())}
     if args.pii_policy:
         overrides["PII_POLICY"] = args.pii_policy
+    if args.date_order:
+        overrides["INPUT_DATE_ORDER"] = args.date_order
     config = load_settings(Path(args.settings), overrides)
     report = inspect(Path(config["DATA"]), config)
     if args.json:
@@ -109,6 +111,8 @@ def cmd_build(args) -> int:
         overrides["SKIP_INVALID"] = True
     if args.pii_policy:
         overrides["PII_POLICY"] = args.pii_policy
+    if args.date_order:
+        overrides["INPUT_DATE_ORDER"] = args.date_order
     output = Path(args.output).resolve()
     try:
         # Validate and scan first: bad input fails before anything is written.
@@ -171,6 +175,15 @@ def _pii_policy_argument(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _date_order_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--date-order",
+        choices=project_settings.SETTINGS["INPUT_DATE_ORDER"].choices,
+        help="order of day and month in input dates such as 31/12/2024: dmy (default) or "
+        "mdy (overrides INPUT_DATE_ORDER in the settings)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     top.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
@@ -181,6 +194,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
     check.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     _pii_policy_argument(check)
+    _date_order_argument(check)
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser("build", help="build the site into OUTPUT, replacing it on success")
@@ -193,6 +207,7 @@ def parser() -> argparse.ArgumentParser:
         help="publish valid rows, reject invalid ones (never personal data)",
     )
     _pii_policy_argument(build)
+    _date_order_argument(build)
     build.set_defaults(run=cmd_build)
 
     sample = sub.add_parser("sample", help="write a deterministic sample input folder")

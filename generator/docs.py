@@ -11,7 +11,7 @@ KIND_WORDS = {
     "id": "kode `[A-Za-z0-9_-]{1,40}`",
     "text": "teks",
     "enum": "salah satu dari",
-    "datetime": "tanggal-waktu ISO 8601",
+    "datetime": "tanggal-waktu, mis. `31/12/2024 08.30`",
     "float": "angka desimal",
     "int": "bilangan bulat",
     "area_code": "kode wilayah Kemendagri",
@@ -23,14 +23,34 @@ INTRO = """\
 *Berkas ini dibuat dari `generator/schema.py` dengan `python -m generator docs`; jangan
 disunting langsung.*
 
-Satu folder berisi tabel-tabel di bawah ini. Setiap tabel boleh berupa **CSV** (UTF-8,
-pemisah koma, baris pertama header; UTF-8 dengan BOM dan Windows-1252 dari Excel juga
-diterima dan dikenali otomatis), **XLSX** (sheet pertama) atau **JSON** (array objek).
-Nama berkas tanpa ekstensi adalah nama tabel, mis. `complaints.csv`. Nama kolom tidak
-membedakan huruf besar/kecil. Kolom yang tidak dikenal diabaikan dengan peringatan,
-kecuali kolom identitas pelapor (lihat di bawah). Nilai pilihan (mis. `publik`) juga tidak
-membedakan huruf besar/kecil. Tanggal-waktu tanpa zona waktu dibaca sebagai waktu
-`TIMEZONE` (bawaan Asia/Jakarta, WIB).
+Satu folder berisi tabel-tabel di bawah ini. Setiap tabel boleh berupa **CSV** (baris
+pertama header), **XLSX** (sheet pertama) atau **JSON** (array objek). Nama berkas tanpa
+ekstensi adalah nama tabel, mis. `complaints.csv`. Nama kolom tidak membedakan huruf
+besar/kecil. Kolom yang tidak dikenal diabaikan dengan peringatan, kecuali kolom identitas
+pelapor (lihat di bawah). Nilai pilihan (mis. `publik`) juga tidak membedakan huruf
+besar/kecil.
+
+## CSV dari Excel
+
+CSV boleh berpemisah koma (`,`) atau titik koma (`;`), seperti yang disimpan Excel dengan
+pengaturan wilayah Indonesia; pemisahnya dikenali dari nama kolom di baris header. Dalam
+CSV bertitik koma, angka desimal boleh memakai koma (`-4,8312`); dalam CSV berkoma,
+pakai titik (`-4.8312`). UTF-8 (dengan atau tanpa BOM) dan Windows-1252 dikenali
+otomatis. Teks yang memuat pemisahnya atau baris baru harus diapit tanda kutip (`"…"`),
+seperti yang dilakukan Excel; baris yang jumlah kolomnya tidak sama dengan header
+dilaporkan sekali, dengan jumlah kolomnya.
+
+## Tanggal dan waktu
+
+Kolom tanggal-waktu (`submitted_at`, `closed_at`, `at`) boleh ditulis seperti Excel
+menampilkannya, hari dulu: `31/12/2024 08.30`, `31-12-2024 08:30`, `31/12/2024 08:30:00`
+atau tanggal saja `31/12/2024` (pukul 00.00); tahun selalu empat angka. Bentuk ISO 8601
+juga diterima: `2024-12-31T08:30:00`, `2024-12-31 08:30`, dengan atau tanpa zona waktu
+(`+07:00`). Sel tanggal asli di XLSX dibaca apa adanya. Jika berkas menulis bulan dulu
+(`12/31/2024`), setel `INPUT_DATE_ORDER = "mdy"`; urutan itu tidak pernah ditebak, dan
+tanggal yang tidak ada di kalender (`31/02/2024`, `13/13/2024`) dilaporkan sebagai
+masalah. Tanggal-waktu tanpa zona waktu dibaca sebagai waktu `TIMEZONE` (bawaan
+Asia/Jakarta, WIB).
 
 ## Nomor baris dalam pesan kesalahan
 

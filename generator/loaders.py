@@ -8,9 +8,7 @@ validate stage does that. Problems are collected, never raised one by one.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import logging
 import zipfile
@@ -19,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import csvinput
 from .errors import Problem
 from .schema import TABLES, Table
 
@@ -39,6 +38,9 @@ class RawTable:
     frame: pd.DataFrame  # one column per known column, plus 'row'
     extra_columns: tuple[str, ...] = ()  # header names not in the schema, as written
     encoding: str = ""
+    separator: str = ""  # a CSV file's: "," or ";" (then numbers may have a decimal comma)
+    # Rows whose cells do not fit the header: reported once, their cells not checked.
+    broken: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -149,46 +151,16 @@ def _encoding_problem(file: str, exc: UnicodeDecodeError) -> Problem:
     )
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str, list[Problem]]:
+def _read_csv(
+    path: Path, table: Table
+) -> tuple[list[str], list[tuple[int, list[str]]], str, str, list[Problem]]:
     text, encoding, problems = decode(path.read_bytes(), path.name)
     if text is None:
-        return [], [], "", problems
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] = []
-    records: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader, [])
-        # A spreadsheet shows one row per record, so count records, not lines.
-        for row_number, cells in enumerate(reader, start=2):
-            records.append((row_number, cells))
-    except csv.Error as exc:
-        # The record that could not be read, as a spreadsheet numbers it (not the file line).
-        row = len(records) + 2 if header else 1
-        problems.append(
-            Problem(
-                path.name,
-                row,
-                "",
-                f"CSV rusak: {exc}",
-                fatal=True,
-                hint="periksa tanda kutip yang tidak ditutup",
-            )
-        )
-        return [], [], encoding, problems
-    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
-        sep = "titik koma (;)" if ";" in header[0] else "tab"
-        problems.append(
-            Problem(
-                path.name,
-                1,
-                "",
-                f"kolom dipisah dengan {sep}, bukan koma",
-                fatal=True,
-                hint=_HINT_ENCODING,
-            )
-        )
-        return [], [], encoding, problems
-    return header, records, encoding, problems
+        return [], [], "", "", problems
+    header, records, sep, problems = csvinput.read(
+        text, path.name, table.column_names, _HINT_ENCODING
+    )
+    return header, records, encoding, sep, problems
 
 
 def _cell_text(value: object) -> str:
@@ -294,9 +266,9 @@ def read_table(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]
     """Read one table file: the table (None when the file as a whole cannot be
     used), its problems, and its header as written (for the privacy stage)."""
     ext = path.suffix.lower()
-    encoding = "XLSX"
+    encoding, sep = "XLSX", ""
     if ext == ".csv":
-        header, records, encoding, problems = _read_csv(path)
+        header, records, encoding, sep, problems = _read_csv(path, table)
     elif ext == ".xlsx":
         header, records, problems = _read_xlsx(path)
     else:
@@ -346,30 +318,29 @@ def read_table(table: Table, path: Path) -> tuple[RawTable | None, list[Problem]
         h.strip() for h, n in zip(header, names, strict=True) if n and n not in table.column_names
     )
     width = len(header)
+    broken: set[int] = set()
     data: dict[str, list[str]] = {c: [] for c in table.column_names}
     rows: list[int] = []
     for number, cells in records:
         if cells is None or not any(c.strip() for c in cells):
             continue  # an empty row is no record
-        if len(cells) != width and ext == ".csv":
-            problems.append(
-                Problem(
-                    path.name,
-                    number,
-                    "",
-                    f"baris ini punya {len(cells)} kolom, header punya {width}",
-                    hint="teks yang memuat koma harus diapit tanda kutip",
-                )
-            )
-        cells = cells + [""] * (width - len(cells))
+        if sep and len(cells) != width:
+            cells, problem = csvinput.fit(cells, width, path.name, number, sep)
+            if problem:
+                problems.append(problem)
+                broken.add(number)
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
         rows.append(number)
         for column, values in data.items():
             i = index.get(column)
             values.append(cells[i].strip() if i is not None else "")
     frame = pd.DataFrame(data, dtype=object)
     frame["row"] = pd.Series(rows, dtype="int64")
-    logger.info("%s: %d baris dibaca (%s)", path.name, len(frame), encoding)
-    return RawTable(table, path.name, frame, extra, encoding), problems, header
+    how = f"{encoding}, pemisah {csvinput.SEPARATORS[sep]}" if sep else encoding
+    logger.info("%s: %d baris dibaca (%s)", path.name, len(frame), how)
+    raw = RawTable(table, path.name, frame, extra, encoding, sep, frozenset(broken))
+    return raw, problems, header
 
 
 def load(folder: Path) -> LoadResult:

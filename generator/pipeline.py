@@ -122,7 +122,9 @@ def inspect(folder: Path, settings: dict) -> Report:
         nothing = dict.fromkeys((privacy.PUBLISHED, privacy.COUNTED_ONLY, privacy.REJECTED), 0)
         counts = {"complaints": {"total": 0, **nothing}}
         return Report(loaded.problems + personal, counts, personal_data=personal)
-    validated = validate(loaded.tables, tz, tuple(settings["MAP_BOUNDS"]))
+    validated = validate(
+        loaded.tables, tz, tuple(settings["MAP_BOUNDS"]), settings["INPUT_DATE_ORDER"]
+    )
     findings: list[privacy.Finding] = []
     for raw in loaded.tables.values():
         findings += privacy.scan_text(raw, getattr(validated, raw.table.name))
@@ -221,6 +223,7 @@ def _cache_key(settings: dict) -> tuple:
         settings["AS_OF"],
         settings["MAP_GRID_METERS"],
         settings["PII_POLICY"],
+        settings["INPUT_DATE_ORDER"],
         files,
     )
 

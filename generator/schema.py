@@ -155,9 +155,7 @@ COMPLAINTS = Table(
             "Status.",
             choices=STATUSES,
         ),
-        Column(
-            "submitted_at", "datetime", True, "Waktu laporan masuk (ISO 8601).", "Submission time."
-        ),
+        Column("submitted_at", "datetime", True, "Waktu laporan masuk.", "Submission time."),
         Column(
             "closed_at",
             "datetime",

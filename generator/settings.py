@@ -87,6 +87,15 @@ SETTINGS: dict[str, Setting] = {
             "Publish valid rows and reject invalid ones instead of refusing the input.",
         ),
         Setting(
+            "INPUT_DATE_ORDER",
+            str,
+            "dmy",
+            "Order of day and month in input dates written with '/' or '-' (31/12/2024 08.30, "
+            "as Excel shows them under Indonesian settings): 'dmy' day first, 'mdy' month "
+            "first. Never guessed; ISO 8601 dates (2024-12-31T08:30) are read either way.",
+            choices=("dmy", "mdy"),
+        ),
+        Setting(
             "CASES_PER_PAGE",
             int,
             25,

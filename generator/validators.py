@@ -8,7 +8,6 @@ the value and a hint. Free text is never echoed (it may hold personal data).
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -16,12 +15,11 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from . import dates
 from .detectors import INVISIBLE, mask_all
 from .errors import Problem
 from .loaders import RawTable
 from .schema import AREA_CODE_PATTERN, ID_PATTERN, TABLES, Column, Table
-
-FAST_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
 
 def show(value: str, limit: int = 40) -> str:
@@ -34,37 +32,18 @@ def show(value: str, limit: int = 40) -> str:
     return f"'{text}'"
 
 
-def parse_datetimes(values: pd.Series, tz: ZoneInfo) -> pd.Series:
-    """ISO 8601 strings to tz-aware timestamps in ``tz``; NaT where empty or invalid.
-
-    Naive values are read as local time in ``tz`` (CONTRACT §1.2).
-    """
-    fast = pd.to_datetime(values, format=FAST_FORMAT, errors="coerce").dt.tz_localize(tz)
-    rest = fast.isna() & (values != "")
-    if rest.any():
-        parsed = []
-        for text in values[rest]:
-            try:
-                moment = dt.datetime.fromisoformat(text)
-            except ValueError:
-                parsed.append(pd.NaT)
-                continue
-            stamp = pd.Timestamp(moment)
-            parsed.append(stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz))
-        fast = fast.copy()
-        fast[rest] = pd.Series(parsed, index=values.index[rest], dtype=fast.dtype)
-    return fast
-
-
 @dataclass
 class TableCheck:
     """Collects problems for one table; the typed frame is built up column by column."""
 
     raw: RawTable
+    date_order: str = "dmy"
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.frame = self.raw.frame
+        # A row that does not fit the header was reported once by the load stage.
+        self.broken = self.frame["row"].isin(self.raw.broken)
         self.typed = pd.DataFrame({"row": self.frame["row"]})
         if "tracking_id" in self.frame:
             ids = self.frame["tracking_id"]
@@ -73,12 +52,18 @@ class TableCheck:
             self.ids = pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
 
     def add(self, mask: pd.Series, column: str, message, hint: str | None = None) -> None:
-        """Report ``message`` (text, or function of the cell value) on every masked row."""
+        """Report ``message`` on every masked row that fits the header.
+
+        ``message`` is a text, or a function of the cell value giving a text or a
+        (text, hint) pair.
+        """
+        mask = mask & ~self.broken
         if not mask.any():
             return
         values = self.frame.get(column, None)
         for index in mask[mask].index:
             text = message(values[index]) if callable(message) else message
+            text, hint_here = text if isinstance(text, tuple) else (text, hint)
             self.problems.append(
                 Problem(
                     self.raw.file,
@@ -86,7 +71,7 @@ class TableCheck:
                     column,
                     text,
                     self.ids[index],
-                    hint,
+                    hint_here,
                 )
             )
 
@@ -131,19 +116,17 @@ class TableCheck:
             )
             self.typed[column.name] = values
         elif column.kind == "datetime":
-            parsed = parse_datetimes(values, tz)
+            parsed = dates.parse(values, tz, self.date_order)
             bad = ~empty & parsed.isna()
-            self.add(
-                bad,
-                column.name,
-                lambda v: f"{show(v)} bukan tanggal-waktu ISO 8601",
-                "contoh: 2025-03-01T08:30:00 atau 2025-03-01 08:30",
-            )
+            self.add(bad, column.name, lambda v: dates.explain(v, show(v), self.date_order))
             self.typed[column.name] = parsed
         elif column.kind in ("float", "int"):
+            semicolon = self.raw.separator == ";"
+            if semicolon:  # the cells cannot be split by a comma, so it is the decimal mark
+                values = values.str.replace(",", ".", regex=False)
             numbers = pd.to_numeric(values.where(~empty, None), errors="coerce")
             bad = ~empty & numbers.isna()
-            comma = values.str.contains(",", regex=False)
+            comma = values.str.contains(",", regex=False) & (not semicolon)
             self.add(
                 bad & comma,
                 column.name,
@@ -175,7 +158,7 @@ class TableCheck:
         duplicate = present & lowered.duplicated(keep="first")
         exact = values.duplicated(keep="first")
         rows = first_row.astype("Int64")
-        for index in duplicate[duplicate].index:
+        for index in duplicate[duplicate & ~self.broken].index:
             same = (
                 ""
                 if exact[index]
@@ -352,9 +335,14 @@ def _empty_typed(table: Table, tz: ZoneInfo) -> pd.DataFrame:
     return frame
 
 
-def validate(tables: dict[str, RawTable], tz: ZoneInfo, bounds: tuple) -> Validated:
-    """Type and check every table; cross-table rules use only well-formed keys."""
-    checks = {name: TableCheck(raw) for name, raw in tables.items()}
+def validate(
+    tables: dict[str, RawTable], tz: ZoneInfo, bounds: tuple, date_order: str = "dmy"
+) -> Validated:
+    """Type and check every table; cross-table rules use only well-formed keys.
+
+    Slash and dash dates are read in ``date_order`` (INPUT_DATE_ORDER: "dmy" or "mdy").
+    """
+    checks = {name: TableCheck(raw, date_order) for name, raw in tables.items()}
     typed = {name: check.run(tz) for name, check in checks.items()}
     agency_ids: set[str] = set()
     if "agencies" in checks:

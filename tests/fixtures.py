@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 AGENCIES = [
@@ -174,6 +176,36 @@ def write_input(
             for row in rows:
                 sheet.append([row.get(h, "") for h in header])
             book.save(folder / f"{name}.xlsx")
+    return folder
+
+
+EXCEL_DATETIMES = ("submitted_at", "closed_at", "at")
+
+
+def excel_indonesia_cell(column: str, value: str) -> str:
+    """A cell as Excel under Indonesian regional settings shows and saves it."""
+    if value and column in EXCEL_DATETIMES:
+        try:
+            return dt.datetime.fromisoformat(value).strftime("%d/%m/%Y %H.%M")
+        except ValueError:  # already as Excel shows it, or deliberately broken
+            return value
+    if column in ("lat", "lon") and re.fullmatch(r"-?\d+\.\d+", value):
+        return value.replace(".", ",")
+    return value
+
+
+def write_excel_indonesia(
+    folder: Path, tables: dict[str, list[dict]], encoding: str = "cp1252"
+) -> Path:
+    """The tables as Excel saves CSV under Indonesian regional settings: ';' between
+    cells, decimal commas, dates as 31/12/2024 08.30, CRLF; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        with (folder / f"{name}.csv").open("w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+            writer.writerow(list(rows[0]))
+            for row in rows:
+                writer.writerow([excel_indonesia_cell(c, v) for c, v in row.items()])
     return folder
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fixtures import base_tables, write_input
+from fixtures import base_tables, write_excel_indonesia, write_input
 from openpyxl import Workbook, load_workbook
 
 from generator import settings as project_settings
@@ -86,6 +86,15 @@ WRITERS = {
     "csv-utf8-bom": lambda folder, tables: write_input(folder, tables, encoding="utf-8-sig"),
     "csv-windows-1252": lambda folder, tables: write_input(folder, tables, encoding="cp1252"),
     "csv-crlf": write_crlf,
+    "csv-excel-indonesia-windows-1252": lambda folder, tables: write_excel_indonesia(
+        folder, tables, "cp1252"
+    ),
+    "csv-excel-indonesia-utf8-bom": lambda folder, tables: write_excel_indonesia(
+        folder, tables, "utf-8-sig"
+    ),
+    "csv-excel-indonesia-utf8": lambda folder, tables: write_excel_indonesia(
+        folder, tables, "utf-8"
+    ),
     "xlsx": write_xlsx,
     "json": write_json,
     "json-bom": lambda folder, tables: write_json(folder, tables, "utf-8-sig"),
@@ -111,6 +120,12 @@ def test_the_file_really_is_in_its_format(tmp_path):
     raw = (tmp_path / "csv-windows-1252" / "complaints.csv").read_bytes()
     assert b"\x96 kami kecewa" in raw and b"caf\xe9" in raw
     assert b"\r\n" in (tmp_path / "csv-crlf" / "complaints.csv").read_bytes()
+    raw = (tmp_path / "csv-excel-indonesia-windows-1252" / "complaints.csv").read_bytes()
+    assert raw.startswith(b"tracking_id;type;title;") and b"caf\xe9, jalan" in raw
+    assert b";-4,8312;104,8841;" in raw and b";03/03/2025 09.00;10/03/2025 15.00;" in raw
+    assert b"\x96 kami kecewa" in raw and b"\r\n" in raw
+    raw = (tmp_path / "csv-excel-indonesia-utf8-bom" / "responses.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbftracking_id;at;") and b";05/03/2025 09.30;" in raw
     sheet = load_workbook(tmp_path / "xlsx" / "complaints.xlsx").worksheets[0]
     first = {c.value: v.value for c, v in zip(sheet[1], sheet[2], strict=True)}
     assert isinstance(first["lat"], float) and isinstance(first["rating"], int)
@@ -179,22 +194,21 @@ def test_headers_match_whatever_their_case_and_spaces(tmp_path, reference, fmt):
     pd.testing.assert_frame_equal(report.validated.complaints, reference.validated.complaints)
 
 
-@pytest.mark.parametrize("delimiter, named", [(";", "titik koma"), ("\t", "tab")])
-def test_other_delimiter_is_one_clear_problem(tmp_path, delimiter, named):
+def test_tab_separated_file_is_one_clear_problem(tmp_path):
     tables = base_tables()
     write_input(tmp_path, {"agencies": tables["agencies"], "responses": tables["responses"]})
     with (tmp_path / "complaints.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(
             handle,
             fieldnames=list(tables["complaints"][0]),
-            delimiter=delimiter,
+            delimiter="\t",
             lineterminator="\n",
         )
         writer.writeheader()
         writer.writerows(tables["complaints"])
     problem = only(check(tmp_path))
     assert (problem.file, problem.row, problem.column) == ("complaints.csv", 1, "")
-    assert named in problem.message
+    assert "tab" in problem.message
     assert "CSV UTF-8" in problem.hint
     assert problem.fatal
 
