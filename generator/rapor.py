@@ -31,7 +31,7 @@ from .contexts import (
 )
 from .pipeline import Dataset
 from .schema import ANSWER_ACTIONS
-from .workdays import HOLIDAY_SOURCE, WorkCalendar
+from .workdays import WorkCalendar, holiday_source
 
 ALL_PERIODS = "Semua periode"
 GRADE_LABELS = {"hijau": "Hijau", "kuning": "Kuning", "merah": "Merah", "": "Data belum cukup"}
@@ -332,10 +332,12 @@ class RaporViews:
             ),
             self.grade_rules(),
             r.rank_min_reports,
-            HOLIDAY_SOURCE,
+            holiday_source(self.settings["HOLIDAYS_COUNTRY"]),
             self.holidays(),
             tuple(fmt.ACTION_LABELS[a] for a in ANSWER_ACTIONS),
-            worked_examples(tuple(self.settings["EXTRA_HOLIDAYS"])),
+            worked_examples(
+                tuple(self.settings["EXTRA_HOLIDAYS"]), self.settings["HOLIDAYS_COUNTRY"]
+            ),
             fmt.long_date(as_of) if as_of is not None else "–",
             zone,
             counts,
@@ -370,10 +372,10 @@ def skipped_days(calendar: WorkCalendar, start: dt.date, end: dt.date) -> list[s
     return found
 
 
-def worked_examples(extra: tuple[str, ...]) -> tuple[WorkdayExample, ...]:
+def worked_examples(extra: tuple[str, ...], country: str = "ID") -> tuple[WorkdayExample, ...]:
     """The working-day rule applied to fixed dates, by the code every figure uses."""
     years = sorted({int(text[:4]) for pair in EXAMPLES for text in pair})
-    calendar = WorkCalendar.for_years(years[0], years[-1], tuple(extra))
+    calendar = WorkCalendar.for_years(years[0], years[-1], tuple(extra), country)
     found = []
     for start_text, end_text in EXAMPLES:
         start, end = pd.Timestamp(start_text), pd.Timestamp(end_text)
