@@ -55,7 +55,7 @@ check: $(BIN)/.runtime ## Validate and scan DATA only; writes nothing
 	$(BIN)/python -m generator check $(DATA) --settings $(SETTINGS) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
 
 import: $(BIN)/.runtime ## Turn an export into an input folder: make import FROM=lapor|open311|my.toml SRC=file DATA=folder
-	@test -n "$(FROM)" -a -n "$(SRC)" || { echo "pakai: make import FROM=lapor SRC=ekspor.csv DATA=folder-input/"; exit 2; }
+	@test -n "$(FROM)" -a -n "$(SRC)" -a "$(origin DATA)" != "file" || { echo "pakai: make import FROM=lapor|open311|pemetaan.toml SRC=ekspor.csv DATA=folder-input/ [IMPORT_FLAGS=--force]"; exit 2; }
 	$(BIN)/python -m generator import $(if $(filter %.toml,$(FROM)),--mapping $(FROM),$(FROM)) $(SRC) $(DATA) $(IMPORT_FLAGS)
 
 test: $(BIN)/.dev $(NPM_STAMP) ## Run the whole test suite

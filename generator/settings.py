@@ -285,10 +285,11 @@ def _check_tiles(url: str, attribution: str) -> None:
 def _check_holidays_country(code: str) -> None:
     import holidays
 
-    supported = holidays.list_supported_countries()
+    # Two-letter codes only (not the package's 'IDN' aliases): one spelling per calendar.
+    supported = holidays.list_supported_countries(include_aliases=False)
     country, _, subdivision = code.partition("-")
     if country not in supported:
-        close = difflib.get_close_matches(country.upper(), sorted(supported), n=1)
+        close = difflib.get_close_matches(country.upper()[:2], sorted(supported), n=1)
         hint = f"did you mean '{close[0]}'?" if close else "a code such as 'ID', 'US' or 'MY'."
         raise ConfigError(
             f"Setting 'HOLIDAYS_COUNTRY' is not a country the holidays package knows. "
