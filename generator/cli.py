@@ -189,13 +189,14 @@ def cmd_import(args) -> int:
     if args.mapping:
         if len(args.paths) != 2:
             raise ConfigError(
-                "With --mapping give SRC and OUT. Hint: import --mapping f.toml SRC OUT"
+                "dengan --mapping, sebutkan SRC dan OUT saja. Contoh: "
+                "import --mapping pemetaan.toml ekspor.json data-saya/"
             )
         name, (source, out) = args.mapping, args.paths
     elif len(args.paths) != 3:
         raise ConfigError(
-            "Give the format, SRC and OUT. Hint: import lapor ekspor.csv data-saya/ "
-            "(formats: lapor, open311; or --mapping file.toml)"
+            "sebutkan format, SRC dan OUT. Contoh: import lapor ekspor.csv data-saya/ "
+            "(format: lapor, open311; atau --mapping pemetaan.toml)"
         )
     else:
         name, source, out = args.paths

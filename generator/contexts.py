@@ -280,6 +280,10 @@ class MethodologyPage:
     as_of: str = doc("The date figures are computed as of, in Indonesian.")
     zone: str = doc("Time zone abbreviation dates are read in, e.g. 'WIB'.")
     counts: tuple[Figure, ...] = doc("How many input rows were published, counted or rejected.")
+    holiday_kind: str = doc(
+        "The non-working holidays in words, by HOLIDAYS_COUNTRY.",
+        default="libur nasional dan cuti bersama",
+    )
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from .contexts import (
 )
 from .pipeline import Dataset
 from .schema import ANSWER_ACTIONS
-from .workdays import WorkCalendar, holiday_source
+from .workdays import WorkCalendar, holiday_kind, holiday_source
 
 ALL_PERIODS = "Semua periode"
 GRADE_LABELS = {"hijau": "Hijau", "kuning": "Kuning", "merah": "Merah", "": "Data belum cukup"}
@@ -341,6 +341,7 @@ class RaporViews:
             fmt.long_date(as_of) if as_of is not None else "–",
             zone,
             counts,
+            holiday_kind(self.settings["HOLIDAYS_COUNTRY"]),
         )
 
     def holidays(self) -> tuple[Holiday, ...]:

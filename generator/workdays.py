@@ -32,6 +32,11 @@ def split_country(code: str) -> tuple[str, str | None]:
     return country, subdivision or None
 
 
+def holiday_kind(code: str = DEFAULT_COUNTRY) -> str:
+    """Which days the calendar skips, in words for /metodologi/."""
+    return "libur nasional dan cuti bersama" if code == DEFAULT_COUNTRY else "hari libur resmi"
+
+
 def holiday_source(code: str = DEFAULT_COUNTRY) -> str:
     """The calendar in words for /metodologi/: country name (and subdivision) and categories."""
     if code == DEFAULT_COUNTRY:

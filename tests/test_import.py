@@ -203,6 +203,8 @@ def test_chicago_publishes_with_its_own_settings_file(chicago, tmp_path):
     method = (site / "metodologi" / "index.html").read_text("utf-8")
     assert "negara Amerika Serikat (US), wilayah IL" in method
     assert "Independence Day" in method
+    assert "tidak termasuk hari libur resmi" in method
+    assert "cuti bersama" not in method
     assert "City of Chicago" in (site / "index.html").read_text("utf-8")
     published = "".join(p.read_text("utf-8", "replace") for p in site.rglob("*.*ml"))
     assert "Example Ave" not in published and "41.8721" not in published

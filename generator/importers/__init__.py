@@ -64,7 +64,7 @@ def _zone(name: str) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(
-            f"Time zone {name!r} is not known. Hint: 'Asia/Jakarta' or 'America/Chicago'."
+            f"zona waktu {name!r} tidak dikenal. Contoh: 'Asia/Jakarta', 'America/Chicago'."
         ) from exc
 
 

@@ -73,7 +73,7 @@ def parse_moment(text: str, formats: tuple[str, ...], zone: ZoneInfo | None) -> 
             continue
     if moment is None:
         try:
-            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            moment = dt.datetime.fromisoformat(text)  # 3.11: offsets and Z
         except ValueError:
             return None
     if zone is not None:

@@ -231,8 +231,8 @@ def load(name_or_path: str) -> Mapping:
     path = BUILTIN_DIR / f"{name_or_path}.toml" if name_or_path in BUILTIN else Path(name_or_path)
     if not path.is_file():
         raise ConfigError(
-            f"Mapping '{name_or_path}' not found. Hint: lapor, open311, or a .toml file "
-            "(docs/import-mapping.md)."
+            f"format atau berkas pemetaan '{name_or_path}' tidak ditemukan. Pilihan: lapor, "
+            "open311, atau berkas .toml (docs/import-mapping.md)."
         )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
