@@ -206,8 +206,13 @@ def cmd_import(args) -> int:
     try:
         summary = importers.run(Path(source), Path(out), chosen, args.timezone, args.force)
     except InputError as error:
-        report_problems(error, sys.stderr)
-        print(f"{out} tidak dibuat atau diubah.", file=sys.stderr)
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        print(
+            f"\n{len(error.problems)} masalah pada {Path(source).name}; "
+            f"{out} tidak dibuat atau diubah.",
+            file=sys.stderr,
+        )
         return 1
     print_import(summary, out)
     return 0

@@ -236,7 +236,7 @@ def test_bad_source_lists_every_problem_and_writes_nothing(tmp_path, capsys):
         "ekspor.csv:7: JudulLaporan: wajib diisi",
     ):
         assert expected in err
-    assert "7 masalah" in err
+    assert "7 masalah pada ekspor.csv" in err
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["ekspor.csv"]  # no staging folder left
 
@@ -332,6 +332,23 @@ def test_a_wrong_mapping_file_is_refused_with_a_hint(tmp_path, capsys, change, m
     source.write_text("[]", "utf-8")
     assert cli_main(["import", "--mapping", str(mapping), str(source), str(tmp_path / "o")]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_default_is_an_input_word_not_a_source_word(tmp_path):
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        CUSTOM_MAPPING.replace(
+            'status = { from = "tahap", values',
+            'status = { from = "tahap", default = "belum", values',
+        ),
+        "utf-8",
+    )
+    source = tmp_path / "e.json"
+    item = {"kode": "A", "jenis": "usul", "judul": "T", "tampil": "tidak", "masuk": "2024-01-02"}
+    item["unit"] = "Dinas PU"
+    source.write_text(json.dumps([item]), "utf-8")
+    assert import_("--mapping", mapping, source, tmp_path / "o") == 0
+    assert rows(tmp_path / "o" / "complaints.csv")[0]["status"] == "belum"
 
 
 def test_xml_entity_expansion_is_refused(tmp_path, capsys):

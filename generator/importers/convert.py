@@ -109,8 +109,10 @@ class RowConverter:
         if spec.value is not None:
             return spec.value
         text, source = self.first(record, spec.sources)
-        if not text:
-            text = spec.default or ""
+        if not text and spec.default:
+            text = spec.default
+            if column.choices:  # a default is an input word already (mapping.py checks it)
+                return text.lower()
         if not text:
             if column.always_required:
                 self.problem(row, source, f"wajib diisi (untuk {spec.target})")
@@ -243,9 +245,12 @@ def convert(
             seen[tracking_id] = row
         if cells.get("status") != "selesai":
             cells["closed_at"] = ""  # only a closed report has a closing time (§1.2)
-        elif "closed_at" in mapping.fields and not cells.get("closed_at"):
-            spec = mapping.fields["closed_at"]
-            if spec.sources and not rows.first(record, spec.sources)[0]:
+        elif not cells.get("closed_at"):
+            spec = mapping.fields.get("closed_at")
+            if spec is None or not spec.sources:
+                status = mapping.fields["status"].sources[:1] or ("status",)
+                rows.problem(row, status[0], "selesai, tetapi pemetaan tidak mengisi closed_at")
+            elif not rows.first(record, spec.sources)[0]:  # (a bad date is reported already)
                 rows.problem(row, spec.sources[0], "wajib diisi jika status selesai")
         _check_order(rows, mapping, record, row, cells)
         out.responses.extend(_events(rows, mapping, record, row, cells, out.events_skipped))
