@@ -60,22 +60,23 @@ def agency_code(value: str, hashed: bool = False) -> str:
 def parse_moment(text: str, formats: tuple[str, ...], zone: ZoneInfo | None) -> str | None:
     """A source date-time as ISO 8601 text, or None if no format fits.
 
-    The mapping's formats are tried first, then ISO 8601. An offset in the
-    source is kept (or converted to ``zone``); a naive time stays naive (read
-    in the site's TIMEZONE), or is placed in ``zone`` when one is given.
+    ISO 8601 (year first, so never ambiguous) is tried first, then the mapping's
+    formats in order. An offset in the source is kept (or converted to
+    ``zone``); a naive time stays naive (read in the site's TIMEZONE), or is
+    placed in ``zone`` when one is given.
     """
-    moment = None
-    for pattern in formats:
+    try:
+        moment = dt.datetime.fromisoformat(text)  # 3.11: '2015-01-05 10:19:53', offsets, Z
+    except ValueError:
+        moment = None
+    for pattern in formats if moment is None else ():
         try:
             moment = dt.datetime.strptime(text, pattern)
             break
         except ValueError:
             continue
     if moment is None:
-        try:
-            moment = dt.datetime.fromisoformat(text)  # 3.11: offsets and Z
-        except ValueError:
-            return None
+        return None
     if zone is not None:
         moment = moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
     return moment.isoformat(timespec="seconds")
