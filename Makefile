@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data/sample
 OUTPUT ?= output
+# Your own settings file, e.g. SETTINGS=chicago.py holding `from publishconf import *` + overrides.
+SETTINGS ?= publishconf.py
+DEVSETTINGS ?= pelicanconf.py
 PORT ?= 8000
 N ?= 10000
 SEED ?= 1
@@ -16,7 +19,7 @@ INPUT_FLAGS := $(if $(PII_POLICY),--pii-policy $(PII_POLICY),) $(if $(INPUT_DATE
 BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(INPUT_FLAGS)
 
 .DEFAULT_GOAL := help
-.PHONY: help vendor html serve devserver publish check test lint format sample bench clean update-golden
+.PHONY: help vendor html serve devserver publish check import test lint format sample bench clean update-golden
 
 help: ## Show this help
 	@echo "Jendela Aduan: make <target> [DATA=folder-ekspor/] [SKIP_INVALID=1] [PII_POLICY=redact] [INPUT_DATE_ORDER=mdy]"
@@ -39,10 +42,10 @@ $(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
 	@touch $@
 
 html: $(BIN)/.runtime $(NPM_STAMP) ## Development build of DATA into OUTPUT (pelicanconf.py)
-	$(BIN)/python -m generator build --settings pelicanconf.py --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
+	$(BIN)/python -m generator build --settings $(DEVSETTINGS) --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
 
 publish: $(BIN)/.runtime $(NPM_STAMP) ## Build DATA (default: the bundled sample) into OUTPUT with publishconf.py
-	$(BIN)/python -m generator build --settings publishconf.py --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
+	$(BIN)/python -m generator build --settings $(SETTINGS) --data $(DATA) --output $(OUTPUT) $(BUILD_FLAGS)
 
 serve: ## Serve OUTPUT on http://127.0.0.1:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
@@ -50,7 +53,11 @@ serve: ## Serve OUTPUT on http://127.0.0.1:$(PORT)/
 devserver: html serve ## Build, then serve
 
 check: $(BIN)/.runtime ## Validate and scan DATA only; writes nothing
-	$(BIN)/python -m generator check $(DATA) $(INPUT_FLAGS)
+	$(BIN)/python -m generator check $(DATA) --settings $(SETTINGS) $(INPUT_FLAGS)
+
+import: $(BIN)/.runtime ## Turn an export into an input folder: make import FROM=lapor|open311|my.toml SRC=file DATA=folder
+	@test -n "$(FROM)" -a -n "$(SRC)" -a "$(origin DATA)" != "file" || { echo "pakai: make import FROM=lapor|open311|pemetaan.toml SRC=ekspor.csv DATA=folder-input/ [IMPORT_FLAGS=--force]"; exit 2; }
+	$(BIN)/python -m generator import $(if $(filter %.toml,$(FROM)),--mapping $(FROM),$(FROM)) $(SRC) $(DATA) $(IMPORT_FLAGS)
 
 test: $(BIN)/.dev $(NPM_STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest -n 2 -q

@@ -1,4 +1,4 @@
-"""Command line: build, check and sample (CONTRACT §3).
+"""Command line: build, check, import and sample (CONTRACT §3).
 
 Domain exceptions become clear messages and exit codes here:
 0 success, 1 bad input or personal data found, 2 bad settings or usage, or an
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import settings as project_settings
 from .errors import ConfigError, InputError, PrivacyError, PublishError, SearchIndexError
+from .schema import PRIVACY_LEVELS, REPORT_TYPES
 
 logger = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,8 @@ def load_settings(path: Path, overrides: dict | None = None) -> dict:
     if not path.is_file():
         raise ConfigError(f"Settings file '{path}' not found.")
     project_settings.check_names(path)
-    config = read_settings(str(path), override=overrides or {})
+    overrides = {**_project_paths(path), **(overrides or {})}
+    config = read_settings(str(path), override=overrides)
     config = project_settings.validate(config)
     data = Path(config["DATA"])
     if not data.is_absolute() and "DATA" not in (overrides or {}):
@@ -41,6 +43,36 @@ def load_settings(path: Path, overrides: dict | None = None) -> dict:
             "every text a person typed must be shown literally."
         )
     return config
+
+
+def _project_paths(path: Path) -> dict:
+    """Keep the project's content, theme and plugin folders for a settings file kept
+    elsewhere (e.g. ``SETTINGS=../chicago.py`` doing ``from publishconf import *``).
+
+    Pelican reads relative paths from beside the settings file; where nothing is
+    there but the project has the folder, the project's is meant.
+    """
+    from pelican.settings import get_settings_from_file
+
+    folder = path.resolve().parent
+    if folder == ROOT:
+        return {}
+    local = get_settings_from_file(str(path))
+    found: dict = {}
+    for key in ("PATH", "THEME"):
+        value = local.get(key)
+        relative = isinstance(value, str) and not Path(value).is_absolute()
+        if relative and not (folder / value).exists() and (ROOT / value).exists():
+            found[key] = str(ROOT / value)
+    plugins = local.get("PLUGIN_PATHS")
+    if isinstance(plugins, list) and all(isinstance(p, str) for p in plugins):
+        found["PLUGIN_PATHS"] = [
+            str(ROOT / p)
+            if not (folder / p / "generator").exists() and not Path(p).is_absolute()
+            else p
+            for p in plugins
+        ]
+    return found
 
 
 def print_counts(counts: dict, stream) -> None:
@@ -158,6 +190,64 @@ def cmd_sample(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from . import importers
+
+    if args.mapping:
+        if len(args.paths) != 2:
+            raise ConfigError(
+                "dengan --mapping, sebutkan SRC dan OUT saja. Contoh: "
+                "import --mapping pemetaan.toml ekspor.json data-saya/"
+            )
+        name, (source, out) = args.mapping, args.paths
+    elif len(args.paths) != 3:
+        raise ConfigError(
+            "sebutkan format, SRC dan OUT. Contoh: import lapor ekspor.csv data-saya/ "
+            "(format: lapor, open311; atau --mapping pemetaan.toml)"
+        )
+    else:
+        name, source, out = args.paths
+    chosen = importers.with_overrides(
+        importers.mapping.load(name), type=args.type, privacy=args.privacy
+    )
+    try:
+        summary = importers.run(Path(source), Path(out), chosen, args.timezone, args.force)
+    except InputError as error:
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        print(
+            f"\n{len(error.problems)} masalah pada {Path(source).name}; "
+            f"{out} tidak dibuat atau diubah.",
+            file=sys.stderr,
+        )
+        return 1
+    print_import(summary, out)
+    return 0
+
+
+def print_import(summary, out: str) -> None:
+    """The import's counts, in the officer's words."""
+    statuses = ", ".join(f"{s} {n}" for s, n in summary.statuses.items())
+    print(f"Sumber: {summary.source} ({summary.mapping})")
+    print(f"Dibaca: {summary.read} baris")
+    print(
+        f"Diimpor: {summary.complaints} laporan ({statuses}), {summary.agencies} instansi, "
+        f"{summary.responses} tindak lanjut"
+    )
+    skipped = sum(summary.skipped.values())
+    reasons = ", ".join(f"{r}: {n}" for r, n in sorted(summary.skipped.items()))
+    print(f"Dilewati: {skipped} baris" + (f" ({reasons})" if reasons else ""))
+    for reason, n in sorted(summary.events_skipped.items()):
+        print(f"Tindak lanjut dilewati: {n} ({reason})")
+    if summary.dropped_columns:
+        print(
+            f"Tidak diimpor: kolom {', '.join(summary.dropped_columns)}"
+            + (f" ({summary.dropped_reason})" if summary.dropped_reason else "")
+        )
+    print(f"Ditulis ke {out}: agencies.csv, complaints.csv, responses.csv.")
+    print(f"Teks laporan belum diperiksa untuk data pribadi: jalankan make check DATA={out}")
+
+
 def cmd_docs(args) -> int:
     from .docs import write
 
@@ -215,6 +305,21 @@ def parser() -> argparse.ArgumentParser:
     sample.add_argument("--cases", type=int, default=2000)
     sample.add_argument("--seed", type=int, default=1)
     sample.set_defaults(run=cmd_sample)
+    imp = sub.add_parser(
+        "import",
+        help="turn an export (lapor, open311, or --mapping file.toml) into an input folder",
+    )
+    imp.add_argument("paths", nargs="+", metavar="[FORMAT] SRC OUT")
+    imp.add_argument("--mapping", help="a mapping file (docs/import-mapping.md)")
+    imp.add_argument("--type", choices=REPORT_TYPES, help="report type of every row")
+    imp.add_argument("--privacy", choices=PRIVACY_LEVELS, help="privacy of every row")
+    imp.add_argument(
+        "--timezone", default="", help="zone of the source's times, e.g. America/Chicago"
+    )
+    imp.add_argument(
+        "--force", action="store_true", help="replace OUT even if it is not an earlier import"
+    )
+    imp.set_defaults(run=cmd_import)
     docs = sub.add_parser(
         "docs", help="regenerate docs/input-format.md, docs/settings.md and docs/open-data.md"
     )

@@ -302,6 +302,10 @@ class MethodologyPage:
         "Which response-based figures this input cannot give, and why; '' when all exist.",
         default="",
     )
+    holiday_kind: str = doc(
+        "The non-working holidays in words, by HOLIDAYS_COUNTRY.",
+        default="libur nasional dan cuti bersama",
+    )
 
 
 @dataclass(frozen=True)

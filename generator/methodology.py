@@ -57,10 +57,10 @@ def skipped_days(calendar: WorkCalendar, start: dt.date, end: dt.date) -> list[s
     return found
 
 
-def worked_examples(extra: tuple[str, ...]) -> tuple[WorkdayExample, ...]:
+def worked_examples(extra: tuple[str, ...], country: str = "ID") -> tuple[WorkdayExample, ...]:
     """The working-day rule applied to fixed dates, by the code every figure uses."""
     years = sorted({int(text[:4]) for pair in EXAMPLES for text in pair})
-    calendar = WorkCalendar.for_years(years[0], years[-1], tuple(extra))
+    calendar = WorkCalendar.for_years(years[0], years[-1], tuple(extra), country)
     found = []
     for start_text, end_text in EXAMPLES:
         start, end = pd.Timestamp(start_text), pd.Timestamp(end_text)

@@ -220,6 +220,7 @@ def _cache_key(settings: dict) -> tuple:
         settings.get("TIMEZONE"),
         tuple(settings["MAP_BOUNDS"]),
         tuple(settings["EXTRA_HOLIDAYS"]),
+        settings["HOLIDAYS_COUNTRY"],
         settings["AS_OF"],
         settings["MAP_GRID_METERS"],
         settings["PII_POLICY"],
@@ -282,6 +283,7 @@ def _prepare(settings: dict) -> Dataset:
         [complaints["submitted_at"], complaints["closed_at"], responses["at"]]
         + ([pd.Series([data_as_of])] if data_as_of is not None else []),
         tuple(settings["EXTRA_HOLIDAYS"]),
+        settings["HOLIDAYS_COUNTRY"],
     )
     responses = responses.sort_values(["tracking_id", "at", "row"], kind="stable")
     responses = responses.assign(

@@ -29,7 +29,7 @@ from .contexts import (
 from .methodology import RESOLUTION_SOURCE, RESOLUTION_URL, RESPONSE_SOURCE, worked_examples
 from .pipeline import Dataset
 from .schema import ANSWER_ACTIONS
-from .workdays import HOLIDAY_SOURCE
+from .workdays import holiday_kind, holiday_source
 
 ALL_PERIODS = "Semua periode"
 GRADE_LABELS = {"hijau": "Hijau", "kuning": "Kuning", "merah": "Merah", "": "Data belum cukup"}
@@ -366,14 +366,17 @@ class RaporViews:
             ),
             self.grade_rules(unavailable=True),
             r.rank_min_reports,
-            HOLIDAY_SOURCE,
+            holiday_source(self.settings["HOLIDAYS_COUNTRY"]),
             self.holidays(),
             tuple(fmt.ACTION_LABELS[a] for a in ANSWER_ACTIONS),
-            worked_examples(tuple(self.settings["EXTRA_HOLIDAYS"])),
+            worked_examples(
+                tuple(self.settings["EXTRA_HOLIDAYS"]), self.settings["HOLIDAYS_COUNTRY"]
+            ),
             fmt.long_date(as_of) if as_of is not None else "–",
             zone,
             counts,
             self.missing_note(),
+            holiday_kind(self.settings["HOLIDAYS_COUNTRY"]),
         )
 
     def missing_note(self) -> str:

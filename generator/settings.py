@@ -162,6 +162,14 @@ SETTINGS: dict[str, Setting] = {
             (),
             "Extra non-working days (ISO dates, e.g. regional holidays) for working-day counts.",
         ),
+        Setting(
+            "HOLIDAYS_COUNTRY",
+            str,
+            "ID",
+            "Whose public holidays are not working days: a country code the holidays package "
+            "knows ('ID', 'US', 'MY', …), optionally with a subdivision ('US-IL'). 'ID' also "
+            "skips cuti bersama. /metodologi/ names the calendar used.",
+        ),
     )
 }
 
@@ -240,6 +248,7 @@ def validate(settings: dict) -> dict:
                 "Hint: ('2025-06-10', '2025-09-22')."
             ) from exc
     _check_license(settings["DATA_LICENSE"])
+    _check_holidays_country(settings["HOLIDAYS_COUNTRY"])
     for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES", "RANK_MIN_REPORTS", "FEED_MAX_ITEMS"):
         if settings[name] < 1:
             raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")
@@ -279,6 +288,34 @@ def _check_tiles(url: str, attribution: str) -> None:
             "Setting 'MAP_TILES_ATTRIBUTION' must not be empty when MAP_TILES_URL is set: tile "
             "providers require their attribution. Hint: the OpenStreetMap default in "
             "docs/settings.md."
+        )
+
+
+def _check_holidays_country(code: str) -> None:
+    import holidays
+
+    # Two-letter codes only (not the package's 'IDN' aliases): one spelling per calendar.
+    supported = holidays.list_supported_countries(include_aliases=False)
+    country, _, subdivision = code.partition("-")
+    if country not in supported:
+        close = difflib.get_close_matches(country.upper()[:2], sorted(supported), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "a code such as 'ID', 'US' or 'MY'."
+        raise ConfigError(
+            f"Setting 'HOLIDAYS_COUNTRY' is not a country the holidays package knows. "
+            f"Value: {code!r}. Hint: {hint}"
+        )
+    if subdivision and subdivision not in supported[country]:
+        close = difflib.get_close_matches(subdivision.upper(), supported[country], n=1)
+        hint = (
+            f"did you mean '{country}-{close[0]}'?"
+            if close
+            else f"subdivisions of {country}: {', '.join(supported[country][:12])}, …"
+            if supported[country]
+            else f"{country} has no subdivisions here: use '{country}'."
+        )
+        raise ConfigError(
+            f"Setting 'HOLIDAYS_COUNTRY' names an unknown subdivision {subdivision!r} of "
+            f"{country}. Value: {code!r}. Hint: {hint}"
         )
 
 
