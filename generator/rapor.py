@@ -26,6 +26,7 @@ from .contexts import (
     MethodologyPage,
     RaporPage,
     Scorecard,
+    ShareCard,
     Source,
     WorkdayExample,
 )
@@ -93,6 +94,8 @@ class RaporViews:
     settings: dict
     url: Callable[[str], str]  # path -> URL with SITEURL
     agency_link: Callable[[str], Link]
+    # /rapor/'s og:image; set by views.Views, which knows whether SITEURL is absolute.
+    share_card: ShareCard | None = None
 
     def __post_init__(self) -> None:
         self.rules = rules_from(self.settings)
@@ -271,6 +274,7 @@ class RaporViews:
                     self.deadline_note(),
                     self.period_figures(year),
                     self.url("/data/rapor.csv"),
+                    self.share_card if year is None else None,
                 )
             )
         return pages
