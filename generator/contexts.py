@@ -452,9 +452,10 @@ class DataFile:
     key: str = doc("The column(s) that identify a row.")
     references: tuple[str, ...] = doc("Foreign keys in words, e.g. 'agency_id → instansi.csv'.")
     columns: tuple[DataColumn, ...] = doc(
-        "The data dictionary: every column, in file order; () for kasus.json, whose columns "
-        "are kasus.csv's."
+        "The data dictionary: every column, in file order; () for a file that repeats a "
+        "CSV's columns (kasus.json, the .xlsx files)."
     )
+    same_as: str = doc("The CSV whose columns this file repeats, e.g. 'kasus.csv'; ''.", "")
 
 
 @dataclass(frozen=True)
