@@ -68,10 +68,11 @@ class Card:
     grade_label: str = ""  # e.g. "Rapor: Merah"; '' draws no badge
     stats: tuple[Stat, ...] = ()
     footer: str = ""
+    subtitle: str = ""  # a line under the title (the site card's description)
 
     def strings(self) -> tuple[str, ...]:
         """Every text the image holds, for tests and the alt text."""
-        found = [self.kicker, self.title, self.grade_label, self.footer]
+        found = [self.kicker, self.title, self.subtitle, self.grade_label, self.footer]
         for s in self.stats:
             found += [s.value, s.label]
         return tuple(t for t in found if t)
@@ -79,6 +80,8 @@ class Card:
     def alt(self) -> str:
         """The card in one sentence, for og:image:alt."""
         parts = [f"{self.kicker}: {self.title}" if self.kicker else self.title]
+        if self.subtitle:
+            parts.append(self.subtitle.rstrip("."))
         if self.grade_label:
             parts.append(self.grade_label)
         parts += [f"{s.label[:1].upper()}{s.label[1:]}: {s.value}" for s in self.stats]
@@ -149,6 +152,11 @@ def render(card: Card) -> bytes:
         # A stroke of the text's own colour: the built-in font has no bold face.
         draw.text((left, y), line, font=title_font, fill=INK, stroke_width=1, stroke_fill=INK)
         y += math.ceil(title_font.size * 1.2)
+    if card.subtitle:
+        font = _font(36)
+        for line in _wrap(draw, card.subtitle, font, width, 2):
+            draw.text((left, y), line, font=font, fill=MUTED)
+            y += 46
     y += 18
     if card.grade_label:
         background, ink = GRADE_COLOURS.get(card.grade, GRADE_COLOURS[""])
@@ -234,6 +242,7 @@ class ShareCards:
                 Stat(fmt.number(len(self.views.dataset.published)), "kasus selesai bisa dibaca"),
             ),
             footer=self.footer,
+            subtitle=self.views.settings["SITE_DESCRIPTION"],
         )
 
     def rapor(self) -> Card:
