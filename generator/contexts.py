@@ -96,6 +96,16 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class ShareCard:
+    """A share card (generator/cards.py) as og:image: only when SITEURL is absolute."""
+
+    url: str = doc("Absolute URL of the 1200×630 PNG.")
+    alt: str = doc("What the image says, in one sentence (og:image:alt).")
+    width: int = doc("Width in pixels.", default=1200)
+    height: int = doc("Height in pixels.", default=630)
+
+
+@dataclass(frozen=True)
 class Site:
     name: str = doc("Site name.")
     url: str = doc("SITEURL without trailing slash; '' for root-relative links.")
@@ -113,6 +123,19 @@ class Site:
     )
     feed: Link | None = doc(
         "The site's Atom feed of resolved cases (/feeds/kasus.atom.xml).", default=None
+    )
+    absolute: bool = doc(
+        "True when SITEURL is an absolute http(s) URL: only then are og:url and og:image "
+        "written (link previews ignore relative ones).",
+        default=False,
+    )
+    card: ShareCard | None = doc(
+        "The site's share card, used by every page without its own; None when not absolute.",
+        default=None,
+    )
+    report_channels: tuple[Link, ...] = doc(
+        "Where to report a new problem (REPORT_CHANNELS), for the footer and report boxes.",
+        factory=tuple,
     )
 
 
@@ -226,6 +249,9 @@ class AgencyPage:
     children: tuple[Link, ...] = doc("Agencies whose parent is this agency.", factory=tuple)
     map_url: str = doc("/peta/ showing only this agency's cases; '' when none has a place.", "")
     feed: Link | None = doc("This agency's Atom feed of resolved cases.", default=None)
+    card: ShareCard | None = doc(
+        "The agency's share card (og:image); None when SITEURL is not absolute.", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -250,6 +276,11 @@ class RaporPage:
     notice: str = doc(
         "Why no agency is graded when the input has no responses table; '' otherwise.",
         default="",
+    )
+    card: ShareCard | None = doc(
+        "The rapor share card (og:image) on /rapor/; None on a year's page or when SITEURL is "
+        "not absolute (then the site's card or none).",
+        default=None,
     )
 
 
@@ -324,6 +355,9 @@ class HomePage:
     grade_counts: tuple[Figure, ...] = doc("How many agencies have each grade (all periods).")
     latest: tuple[CaseSummary, ...] = doc("Latest resolved published cases, newest first.")
     period: str = doc("The period the data covers, e.g. 'Januari 2023 – Desember 2025'.")
+    red_agencies: tuple[Link, ...] = doc(
+        "Agencies graded merah over all periods, by the name the rapor shows.", factory=tuple
+    )
 
 
 @dataclass(frozen=True)
@@ -453,9 +487,10 @@ class DataFile:
     key: str = doc("The column(s) that identify a row.")
     references: tuple[str, ...] = doc("Foreign keys in words, e.g. 'agency_id → instansi.csv'.")
     columns: tuple[DataColumn, ...] = doc(
-        "The data dictionary: every column, in file order; () for kasus.json, whose columns "
-        "are kasus.csv's."
+        "The data dictionary: every column, in file order; () for a file that repeats a "
+        "CSV's columns (kasus.json, the .xlsx files)."
     )
+    same_as: str = doc("The CSV whose columns this file repeats, e.g. 'kasus.csv'; ''.", "")
 
 
 @dataclass(frozen=True)

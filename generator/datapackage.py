@@ -10,6 +10,12 @@ from __future__ import annotations
 from . import scorecards
 from .opendata import Resource, resources
 
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
 
 def package(
     rules: scorecards.Rules,
@@ -65,9 +71,10 @@ def _resource(r: Resource) -> dict:
         "title": r.title,
         "description": f"{r.id}\n\nEN: {r.en}",
         "format": r.format,
-        "mediatype": "text/csv" if r.format == "csv" else "application/json",
-        "encoding": "utf-8",
+        "mediatype": MEDIA_TYPES[r.format],
     }
+    if r.format != "xlsx":  # a zip of XML parts has no text encoding of its own
+        found["encoding"] = "utf-8"
     if r.format == "csv":
         found["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "header": True}
     found["schema"] = schema

@@ -191,6 +191,9 @@ def open_data() -> str:
         "UTF-8 without BOM, CRLF, ISO 8601 date-times with offset, `true`/`false`, empty cell =",
         "no value; cells are never altered to defuse spreadsheet formulas (the page warns).",
         "kasus.json: a JSON array of objects with kasus.csv's columns as JSON values.",
+        "instansi.xlsx, rapor.xlsx: the CSVs' rows as one Excel sheet each (opens by",
+        "double-click with any text intact; formula-like text stored as text); kasus.csv has no",
+        ".xlsx twin (size at 100,000 reports).",
         "",
         "Response-based figures need the input's `responses` table (CONTRACT §1.3). Without it,",
         "tindak_lanjut.csv has no rows, and `first_response_at`, `response_workdays` and",
@@ -208,8 +211,8 @@ def open_data() -> str:
         for k in r.foreign_keys:
             target = k.resource or r.name
             lines.append(f"Foreign key: `{', '.join(k.fields)}` → `{target}.{k.reference[0]}`.")
-        if r.format == "json":
-            lines += ["", "Columns: those of `kasus.csv`.", ""]
+        if r.same_as:
+            lines += ["", f"Columns: those of `{r.same_as}`.", ""]
             continue
         lines += ["", "| column | type | meaning |", "|---|---|---|"]
         for f in r.fields:

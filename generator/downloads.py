@@ -13,7 +13,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import datafiles, datapackage, opendata
+from . import datafiles, datapackage, opendata, spreadsheets
 from . import formatting as fmt
 from .browse import slugify
 from .contexts import DataColumn, DataFile, DataPage, Link, Recompute
@@ -64,6 +64,16 @@ class OpenData:
         Records each file's size for the page, which must be made after.
         """
         for resource in opendata.resources(self.rules):
+            if resource.format == "xlsx":
+                data = spreadsheets.workbook_bytes(
+                    self.table(resource),
+                    resource.fields,
+                    resource.table,
+                    self.views.dataset.as_of,
+                )
+                self.sizes[resource.path] = len(data)
+                yield resource.path, data
+                continue
             if resource.name == "rapor":
                 text = datafiles.csv_text(self.views.rapor.csv_rows())
             elif resource.format == "json":
@@ -98,10 +108,16 @@ class OpenData:
             del descriptor["created"]
         return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
+    def table(self, resource: opendata.Resource) -> pd.DataFrame:
+        """The rows a file holds; a file with ``same_as`` holds its CSV's."""
+        if resource.table == "rapor":
+            return self.views.rapor.csv_rows()
+        return self.tables[resource.table]
+
     def rows(self, resource: opendata.Resource) -> int:
-        if resource.name == "rapor":
+        if resource.table == "rapor":
             return len(self.views.dataset.agencies)
-        return len(self.tables[resource.name])
+        return len(self.tables[resource.table])
 
     def citation(self) -> str:
         s = self.settings
@@ -121,11 +137,11 @@ class OpenData:
                 pass
         files = []
         for r in opendata.resources(self.rules):
-            # kasus.json has kasus.csv's columns: listed once, under kasus.csv.
+            # kasus.json and the .xlsx files have their CSV's columns: listed once, there.
             columns = tuple(
                 DataColumn(f.name, f.type, f.id, f.en, ", ".join(f.enum))
                 for f in r.fields
-                if r.format != "json"
+                if not r.same_as
             )
             references = tuple(f"{', '.join(k.fields)} → {_target(k, r)}" for k in r.foreign_keys)
             files.append(
@@ -140,6 +156,7 @@ class OpenData:
                     ", ".join(r.primary_key),
                     references,
                     columns,
+                    r.same_as,
                 )
             )
         labels = {d.column: d.label for d in DEFINITIONS}

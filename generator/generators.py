@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import maps, mapscript, pipeline
+from . import cards, maps, mapscript, pipeline
 from .contexts import template_variables
 from .downloads import DATA_PATH, OpenData
 from .feeds import FeedWriter
@@ -113,6 +113,16 @@ class CasesGenerator(Generator):
                 pending.popleft().result()
         self.write_map_files()
         logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)
+        self.write_cards()
+
+    def write_cards(self) -> None:
+        """The share cards (PNG) under /kartu/: the site's, /rapor/'s and one per agency."""
+        started = time.perf_counter()
+        written = 0
+        for path, data in cards.files(cards.ShareCards(self.views).all()):
+            write_bytes(Path(self.output_path, path.lstrip("/")), data)
+            written += 1
+        logger.info("%d kartu bagikan dalam %.1f detik", written, time.perf_counter() - started)
 
     def write_map_files(self) -> None:
         """/peta/'s script and JSON files, and Leaflet's files under /theme/vendor/."""

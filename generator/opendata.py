@@ -70,6 +70,12 @@ class Resource:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = ()
+    same_as: str = ""  # the CSV whose rows and columns this file repeats in another format
+
+    @property
+    def table(self) -> str:
+        """The name of the resource whose rows this file holds (itself, or the CSV's)."""
+        return self.same_as.rsplit(".", 1)[0] if self.same_as else self.name
 
     @property
     def format(self) -> str:
@@ -345,6 +351,7 @@ def resources(rules: scorecards.Rules) -> tuple[Resource, ...]:
             CASE_FIELDS,
             ("tracking_id",),
             (AGENCY_KEY,),
+            same_as="kasus.csv",
         ),
         Resource(
             "tindak_lanjut",
@@ -384,7 +391,37 @@ def resources(rules: scorecards.Rules) -> tuple[Resource, ...]:
             ("agency_id",),
             (AGENCY_KEY,),
         ),
+        Resource(
+            "instansi-xlsx",
+            "instansi.xlsx",
+            "Instansi (Excel)",
+            EXCEL_TEXT[0].format("instansi.csv"),
+            EXCEL_TEXT[1].format("instansi.csv"),
+            AGENCY_FIELDS,
+            ("agency_id",),
+            (ForeignKey(("parent_id",), "", ("agency_id",)),),
+            same_as="instansi.csv",
+        ),
+        Resource(
+            "rapor-xlsx",
+            "rapor.xlsx",
+            "Rapor (Excel)",
+            EXCEL_TEXT[0].format("rapor.csv"),
+            EXCEL_TEXT[1].format("rapor.csv"),
+            rapor_fields(rules),
+            ("agency_id",),
+            (AGENCY_KEY,),
+            same_as="rapor.csv",
+        ),
     )
+
+
+EXCEL_TEXT = (
+    "Isi yang sama dengan {} sebagai lembar Excel (.xlsx), untuk dibuka dengan klik ganda: "
+    "huruf seperti “—” tetap benar, dan teks yang diawali = tetap teks, bukan rumus.",
+    "The same rows as {} as an Excel sheet (.xlsx), to open by double-click: text stays "
+    "intact and text starting with = stays text, never a formula.",
+)
 
 
 # How each scorecard figure can be recomputed from the files (shown on /data/).

@@ -24,6 +24,7 @@ from .contexts import (
     MethodologyPage,
     RaporPage,
     Scorecard,
+    ShareCard,
     Source,
 )
 from .methodology import RESOLUTION_SOURCE, RESOLUTION_URL, RESPONSE_SOURCE, worked_examples
@@ -73,6 +74,8 @@ class RaporViews:
     settings: dict
     url: Callable[[str], str]  # path -> URL with SITEURL
     agency_link: Callable[[str], Link]
+    # /rapor/'s og:image; set by views.Views, which knows whether SITEURL is absolute.
+    share_card: ShareCard | None = None
 
     def __post_init__(self) -> None:
         self.rules = rules_from(self.settings)
@@ -279,6 +282,7 @@ class RaporViews:
                     self.url("/data/rapor.csv"),
                     tuple(missing),
                     self.responses_note(),
+                    self.share_card if year is None else None,
                 )
             )
         return pages

@@ -157,6 +157,18 @@ SETTINGS: dict[str, Setting] = {
             "count as overdue.",
         ),
         Setting(
+            "REPORT_CHANNELS",
+            (tuple, list),
+            (
+                {"label": "SP4N-LAPOR! (situs web)", "url": "https://www.lapor.go.id"},
+                {"label": "SMS ke 1708", "url": "sms:1708"},
+            ),
+            "Where a resident reports a new problem, shown in every page's footer and on the "
+            "home and case pages: a list of dicts with 'label' (plain text) and 'url' "
+            "(https://, http://, sms: or tel:). The defaults are SP4N-LAPOR!'s national "
+            "channels; the LAPOR! app can be added as a store link.",
+        ),
+        Setting(
             "EXTRA_HOLIDAYS",
             (tuple, list),
             (),
@@ -249,6 +261,7 @@ def validate(settings: dict) -> dict:
             ) from exc
     _check_license(settings["DATA_LICENSE"])
     _check_holidays_country(settings["HOLIDAYS_COUNTRY"])
+    _check_channels(settings["REPORT_CHANNELS"])
     for name in ("CASES_PER_PAGE", "HOME_LATEST_CASES", "RANK_MIN_REPORTS", "FEED_MAX_ITEMS"):
         if settings[name] < 1:
             raise ConfigError(f"Setting '{name}' must be at least 1. Value: {settings[name]!r}.")
@@ -341,6 +354,43 @@ def _check_license(value: dict) -> None:
             "'name': 'Creative Commons Attribution 4.0 International', "
             "'url': 'https://creativecommons.org/licenses/by/4.0/'}."
         )
+
+
+REPORT_SCHEMES = ("https", "http", "sms", "tel")
+
+
+def _check_channels(value: Any) -> None:
+    hint = (
+        "Hint: ({'label': 'SP4N-LAPOR! (situs web)', 'url': 'https://www.lapor.go.id'}, "
+        "{'label': 'SMS ke 1708', 'url': 'sms:1708'})."
+    )
+    if not value:
+        raise ConfigError(
+            "Setting 'REPORT_CHANNELS' must list at least one channel: every page tells "
+            f"residents where to report a new problem. {hint}"
+        )
+    for channel in value:
+        ok = (
+            isinstance(channel, dict)
+            and set(channel) == {"label", "url"}
+            and all(isinstance(v, str) and v.strip() for v in channel.values())
+        )
+        if not ok:
+            raise ConfigError(
+                "Setting 'REPORT_CHANNELS' must hold dicts with the keys 'label' and 'url', "
+                f"each a non-empty string. Value: {channel!r}. {hint}"
+            )
+        parts = urlsplit(channel["url"])
+        web = parts.scheme in ("https", "http")
+        if (
+            parts.scheme not in REPORT_SCHEMES
+            or (web and not parts.netloc)
+            or (not parts.path and not web)
+        ):
+            raise ConfigError(
+                "Setting 'REPORT_CHANNELS' has a URL that is not https://, http://, sms: or "
+                f"tel:. Value: {channel['url']!r}. {hint}"
+            )
 
 
 def _check_thresholds(value: Any) -> None:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import formatting as fmt
 from .browse import BrowseViews, paginate
+from .cards import RAPOR_CARD, SITE_CARD, Card, ShareCards, agency_card_path
 from .contexts import (
     AgencyIndexPage,
     AgencyPage,
@@ -25,6 +26,7 @@ from .contexts import (
     HomePage,
     Link,
     MethodologyPage,
+    ShareCard,
     Site,
     TimelineEvent,
 )
@@ -81,6 +83,9 @@ class Views:
         self.counts = self.rapor.table()[["received", "resolved", "open"]].assign(
             published=published.reindex(agencies["agency_id"], fill_value=0)
         )
+        self.absolute = self.site_url.startswith(("https://", "http://"))
+        self.cards = ShareCards(self)
+        self.rapor.share_card = self.share_card(RAPOR_CARD, self.cards.rapor())
         self.browse = BrowseViews(
             newest_first(d.published),
             agencies,
@@ -93,6 +98,10 @@ class Views:
 
     def url(self, path: str) -> str:
         return self.site_url + path
+
+    def share_card(self, path: str, card: Card) -> ShareCard | None:
+        """og:image for a card written at ``path``; None unless SITEURL is absolute."""
+        return ShareCard(self.url(path), card.alt()) if self.absolute else None
 
     def agency_link(self, agency_id: str) -> Link:
         return Link(self.url(agency_path(agency_id)), self.agency_names.get(agency_id, agency_id))
@@ -123,6 +132,9 @@ class Views:
             self.settings["SOURCE_NAME"],
             content_security_policy(https=self.site_url.startswith("https://")),
             Link(self.url(SITE_FEED), "Kasus selesai (Atom)"),
+            self.absolute,
+            self.share_card(SITE_CARD, self.cards.site()),
+            tuple(Link(c["url"], c["label"]) for c in self.settings["REPORT_CHANNELS"]),
         )
 
     # -- cases -------------------------------------------------------------
@@ -263,6 +275,9 @@ class Views:
             monthly = rapor.monthly_chart(row.agency_id)
             map_url = self.maps.agency_map_url(row.agency_id)
             response = rapor.response_chart(row.agency_id)
+            card = self.share_card(
+                agency_card_path(row.agency_id), self.cards.agency(row.agency_id)
+            )
 
             def page_url(number: int, agency_id: str = row.agency_id) -> str:
                 return self.url(agency_path(agency_id, number))
@@ -281,6 +296,7 @@ class Views:
                     tuple(children.get(row.agency_id, ())),
                     map_url,
                     Link(self.url(agency_feed_path(row.agency_id)), f"Kasus selesai: {row.name}"),
+                    card,
                 )
 
     def agency_index(self) -> AgencyIndexPage:
@@ -325,7 +341,16 @@ class Views:
             self.rapor.grade_counts(),
             self.summaries(latest),
             period,
+            self.red_agencies(),
         )
+
+    def red_agencies(self) -> tuple[Link, ...]:
+        """Agencies graded merah over all periods, by the name the rapor shows."""
+        table = self.rapor.table()
+        red = table.index[table["grade"] == "merah"]
+        names = self.dataset.short_names
+        ordered = sorted(red, key=lambda a: (names[a].casefold(), a))
+        return tuple(Link(self.url(agency_path(a)), names[a]) for a in ordered)
 
     def methodology(self) -> MethodologyPage:
         labels = {"published": "Diterbitkan", "counted_only": "Hanya dihitung"}

@@ -77,7 +77,14 @@ def test_page_fits_a_phone_and_runs_no_script(page, path, tmp_path):
     )
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
     assert page.dialogs == []
-    assert page.evaluate("document.scripts.length") == 0
+    # No inline script anywhere; case and agency pages load the share box's file only.
+    scripts = page.evaluate("[...document.scripts].map(s => s.src)")
+    expected = (
+        [page.base + "/theme/js/bagikan.js"]
+        if path.startswith(("/kasus/", "/instansi/")) and path != "/instansi/"
+        else []
+    )
+    assert scripts == expected
     assert page.blocked == []  # the site needs nothing from outside
     assert csp_violations(page) == []
     # The menu takes at most two lines of a phone's screen, whatever page it is on.
@@ -93,3 +100,19 @@ def test_hostile_title_is_text_in_the_browser(page):
     assert page.locator("h1").inner_text().startswith("<img src=x onerror=alert(1)>")
     assert page.locator("img").count() == 0
     assert page.dialogs == []
+
+
+def test_share_box_copies_the_full_address_with_javascript(page):
+    page.goto(page.base + "/kasus/lu-001/")
+    field = page.locator(".share .share-url")
+    assert field.input_value() == page.base + "/kasus/lu-001/"  # made absolute by the script
+    href = page.locator(".share .share-whatsapp").get_attribute("href")
+    assert href.endswith(
+        "%20" + (page.base + "/kasus/lu-001/").replace(":", "%3A").replace("/", "%2F")
+    )
+    button = page.locator(".share .copy-link")
+    assert button.is_visible()
+    button.click()
+    page.wait_for_function("document.querySelector('.share .copy-status').textContent !== ''")
+    assert page.locator(".share .copy-status").text_content().startswith("Tautan")
+    assert page.dialogs == [] and csp_violations(page) == []

@@ -8,6 +8,7 @@ import json
 import socket
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
@@ -72,6 +73,8 @@ def test_datapackage_declares_keys_licence_and_the_data_date(base_site):
         "tindak_lanjut.csv",
         "instansi.csv",
         "rapor.csv",
+        "instansi.xlsx",
+        "rapor.xlsx",
     ]
     keys = {
         name: [
@@ -95,6 +98,10 @@ def test_every_file_has_exactly_its_declared_columns(base_site):
         if r.format == "json":
             records = json.loads(path.read_text("utf-8"))
             assert all(list(rec) == list(r.columns) for rec in records)
+        elif r.format == "xlsx":
+            sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+            header = next(sheet.iter_rows(max_row=1, values_only=True))
+            assert list(header) == list(r.columns), r.path
         else:
             header = path.read_bytes().split(b"\r\n", 1)[0].decode("utf-8")
             assert header.split(",") == list(r.columns), r.path
@@ -290,20 +297,22 @@ def test_data_page_lists_the_files_dictionary_licence_and_citation(sample_site):
             "tindak_lanjut.csv",
             "instansi.csv",
             "rapor.csv",
+            "instansi.xlsx",
+            "rapor.xlsx",
             "datapackage.json",
         )
     }
     rules = rules_from({k: s.default for k, s in SETTINGS.items()})
     dictionary = page.select(".data-file")
-    assert len(dictionary) == 5
+    assert len(dictionary) == 7
     for section, resource in zip(dictionary, opendata.resources(rules), strict=True):
         assert resource.path in section.h3.get_text()
         names = [dt.code.get_text() for dt in section.select("dl.definitions dt")]
-        if resource.format == "json":  # the same columns as kasus.csv, listed once
-            assert names == [] and "sama dengan kasus.csv" in section.get_text()
+        if resource.same_as:  # the same columns as its CSV, listed once
+            assert names == [] and f"sama dengan {resource.same_as}" in section.get_text()
         else:
             assert names == list(resource.columns)
-    rapor = dictionary[-1].get_text(" ", strip=True)
+    rapor = dictionary[4].get_text(" ", strip=True)
     assert "dalam 5 hari kerja" in rapor  # the site's deadline filled in
     licence = page.select_one("a[rel=license]")
     assert licence["href"] == "https://creativecommons.org/licenses/by/4.0/"
@@ -349,3 +358,74 @@ def test_bad_open_data_settings_are_refused(tmp_path, line, message):
 
     with pytest.raises(ConfigError, match=message):
         load_settings(settings_file(tmp_path, line))
+
+
+# -- Excel files -----------------------------------------------------------------
+
+
+def xlsx_rows(path: Path) -> list[list]:
+    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("name", ["instansi", "rapor"])
+def test_xlsx_holds_the_csv_rows_as_typed_cells(sample_site, name):
+    data = sample_site / "data"
+    csv_rows = read_csv(data / f"{name}.csv")
+    rows = xlsx_rows(data / f"{name}.xlsx")
+    assert rows[0] == list(csv_rows.columns)
+    assert len(rows) - 1 == len(csv_rows)
+    for cells, (_, expected) in zip(rows[1:], csv_rows.iterrows(), strict=True):
+        for cell, text in zip(cells, expected, strict=True):
+            if text == "":
+                assert cell in (None, ""), (name, expected["agency_id"])
+            elif isinstance(cell, bool):
+                assert text == str(cell).lower()
+            elif isinstance(cell, (int, float)):
+                assert float(text) == pytest.approx(cell)
+            else:
+                assert cell == text
+
+
+def test_xlsx_keeps_accented_and_formula_like_text(tmp_path):
+    from generator import spreadsheets
+
+    fields = (
+        opendata.Field("name", "string", "", ""),
+        opendata.Field("count", "integer", "", ""),
+        opendata.Field("late", "boolean", "", ""),
+    )
+    table = pd.DataFrame(
+        {
+            "name": ["Pengaduan tentang jalan—rusak", "Kelurahan Kotabumi Ilir", "=1+1", None],
+            "count": [1, None, 3, 4],
+            "late": [True, False, None, True],
+        }
+    )
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(spreadsheets.workbook_bytes(table, fields, "uji", None))
+    book = openpyxl.load_workbook(path)
+    sheet = book["uji"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["name", "count", "late"],
+        ["Pengaduan tentang jalan—rusak", 1, True],
+        ["Kelurahan Kotabumi Ilir", None, False],
+        ["=1+1", 3, None],
+        [None, 4, True],
+    ]
+    assert sheet["A4"].data_type == "s"  # text, not a formula Excel would run
+
+
+def test_xlsx_is_the_same_bytes_in_every_build(base_site, tmp_path):
+    import zipfile
+
+    data = write_input(tmp_path / "input", base_tables())
+    assert build(data, tmp_path / "again") == 0
+    for name in ("instansi.xlsx", "rapor.xlsx"):
+        first = (base_site / "data" / name).read_bytes()
+        assert first == (tmp_path / "again" / "data" / name).read_bytes(), name
+        with zipfile.ZipFile(base_site / "data" / name) as archive:
+            # Dated by the data (10 March 2025, 08:00 UTC), never by the clock.
+            assert {i.date_time for i in archive.infolist()} == {(2025, 3, 10, 8, 0, 0)}
+            core = archive.read("docProps/core.xml").decode()
+        assert core.count("2025-03-10T08:00:00Z") == 2  # created and modified

@@ -50,6 +50,11 @@ def test_unknown_setting_is_refused_with_suggestion(tmp_path):
         ("GRADE_THRESHOLDS = (80,)", "two percentages"),
         ("GRADE_THRESHOLDS = (120, 60)", "two percentages"),
         ("AS_OF = '31-12-2025'", "not an ISO date"),
+        ("REPORT_CHANNELS = ()", "at least one channel"),
+        ("REPORT_CHANNELS = ({'label': 'LAPOR!'},)", "keys 'label' and 'url'"),
+        ("REPORT_CHANNELS = ({'label': 'x', 'url': 'javascript:alert(1)'},)", "not https://"),
+        ("REPORT_CHANNELS = ({'label': 'x', 'url': 'https://'},)", "not https://"),
+        ("REPORT_CHANNELS = ({'label': 'x', 'url': 'sms:'},)", "not https://"),
     ],
 )
 def test_bad_values_are_refused(tmp_path, line, message):
