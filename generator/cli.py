@@ -115,7 +115,8 @@ def cmd_build(args) -> int:
         counts = dataset.counts
         with staged(output) as stage:
             config["OUTPUT_PATH"] = str(stage)  # absolute already, as Pelican needs
-            config[BUILD_KEY] = Build(dataset)  # prepared once, handed to the generator
+            # Prepared once, handed to the generator; unchanged pages are linked from output.
+            config[BUILD_KEY] = Build(dataset, previous=str(output) if output.is_dir() else None)
             pelican_console.quiet = True
             Pelican(config).run()
             # Inside the staging step: a failed index leaves the old site as it was.

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import maps, mapscript, pipeline, render
+from . import manifest, maps, mapscript, pipeline, render
+from . import settings as project_settings
 from .downloads import DATA_PATH, OpenData
 from .feeds import FeedWriter
 from .progress import Progress
@@ -42,12 +43,16 @@ class Build:
 
     dataset: pipeline.Dataset
     pages: list[str] = field(default_factory=list)
+    # The published output whose unchanged pages may be hard-linked (manifest.py).
+    previous: str | None = None
 
 
 def build_of(settings: dict) -> Build:
     """The Build the CLI handed in, else a new one over a freshly prepared dataset."""
     build = settings.get(BUILD_KEY)
     if build is None:
+        # Run by plain `pelican`: nobody has checked our settings or filled in defaults.
+        project_settings.validate(settings)
         build = settings[BUILD_KEY] = Build(pipeline.prepare(settings))
     return build
 
@@ -137,16 +142,27 @@ class CasesGenerator(Generator):
                 for rows, events in views.case_batches(render.SHARD_PAGES)
             ),
         )
+        digests: dict[str, str] = {}
+        rendered = 0
+        previous = self.build.previous
         try:
-            with Renderer(self.settings, self.output_path, total) as renderer:
+            with Renderer(self.settings, self.output_path, total, previous) as renderer:
                 logger.info("%d halaman dirender oleh %d pekerja", total, renderer.workers)
                 for written in renderer.run(work):
-                    self.build.pages.extend(written)
+                    for path, digest, fresh in written:
+                        self.build.pages.append(path)
+                        digests[path] = digest
+                        rendered += fresh
                     progress.advance(len(written))
         finally:
             progress.close()
+        manifest.write(self.output_path, digests)
         logger.info(
-            "%d halaman ditulis dalam %.1f detik", progress.done, time.perf_counter() - started
+            "%d halaman ditulis dalam %.1f detik (%d dirender, %d tidak berubah)",
+            progress.done,
+            time.perf_counter() - started,
+            rendered,
+            progress.done - rendered,
         )
 
     def write_map_files(self) -> None:

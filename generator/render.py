@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
+from . import manifest
 from .contexts import Site, template_variables
 
 if TYPE_CHECKING:
@@ -121,21 +122,37 @@ def _environment(key: bytes) -> Environment:
     return environment(pickle.loads(key))
 
 
-def write_shard(shard: Shard | CaseShard, settings: dict, output_path: str) -> list[str]:
-    """Render and write every page of ``shard`` under ``output_path``; their URL paths.
+def write_shard(
+    shard: Shard | CaseShard, settings: dict, output_path: str
+) -> list[tuple[str, str, bool]]:
+    """Write every page of ``shard`` under ``output_path``: (URL path, digest, rendered?).
 
     Each page goes to ``<output_path><page.path>index.html``; its folder is made
     here (each page has a folder of its own, so no two shards make the same one).
+    A page whose digest (``manifest.page_digest``) equals the one published in
+    ``settings["PREVIOUS_OUTPUT"]`` is hard-linked from there instead of rendered.
     """
-    env = _environment(pickle.dumps(settings))
+    env = _environment(pickle.dumps({k: settings[k] for k in RENDER_SETTINGS}))
+    base, previous = settings["CODE_DIGEST"], settings["PREVIOUS_OUTPUT"]
+    published = manifest.load(previous) if previous else {}
     written = []
     for page in shard.pages():
-        html = env.get_template(page.template).render(site=shard.site, **template_variables(page))
-        folder = os.path.join(output_path, page.path.strip("/"))
+        digest = manifest.page_digest(base, shard.site, page)
+        relative = page.path.strip("/")
+        folder = os.path.join(output_path, relative)
         os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, PAGE_FILE), "wb") as file:
+        target = os.path.join(folder, PAGE_FILE)
+        if published.get(page.path) == digest:
+            try:
+                os.link(os.path.join(previous, relative, PAGE_FILE), target)
+                written.append((page.path, digest, False))
+                continue
+            except FileNotFoundError:
+                pass  # the published file is gone: render it
+        html = env.get_template(page.template).render(site=shard.site, **template_variables(page))
+        with open(target, "wb") as file:
             file.write(html.encode("utf-8"))
-        written.append(page.path)
+        written.append((page.path, digest, True))
     return written
 
 
@@ -159,8 +176,12 @@ class Renderer:
     so the contexts waiting to be rendered stay few.
     """
 
-    def __init__(self, settings: dict, output_path: str, pages: int) -> None:
+    def __init__(
+        self, settings: dict, output_path: str, pages: int, previous: str | None = None
+    ) -> None:
         self.settings = render_settings(settings)
+        self.settings["CODE_DIGEST"] = manifest.code_digest(self.settings)
+        self.settings["PREVIOUS_OUTPUT"] = previous or ""
         self.output_path = output_path
         self.scheduler = scheduler_address(settings)
         # No more workers than shards: starting a process costs more than a small site.
@@ -191,7 +212,7 @@ class Renderer:
         elif self._executor is not None:
             self._executor.shutdown(cancel_futures=True)
 
-    def run(self, batches: Iterable[Shard | CaseShard]) -> Iterator[list[str]]:
+    def run(self, batches: Iterable[Shard | CaseShard]) -> Iterator[list[tuple[str, str, bool]]]:
         if self._executor is None:
             for shard in batches:
                 yield write_shard(shard, self.settings, self.output_path)

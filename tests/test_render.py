@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from conftest import build
-from fixtures import base_tables, write_input
+from fixtures import base_tables, complaint, write_input
 from test_publish import tree
 from test_settings import settings_file
 
@@ -83,3 +84,32 @@ def test_progress_logs_every_tenth_without_a_terminal(caplog):
     lines = [r.getMessage() for r in caplog.records]
     assert len(lines) == 10
     assert lines[-1].startswith("halaman: 100 dari 100 (100%)")
+
+
+def test_republish_links_unchanged_pages_and_equals_a_clean_build(tmp_path, small_shards, caplog):
+    def tables(edited: bool) -> dict[str, list[dict]]:
+        data = base_tables()
+        data["complaints"] += [complaint(f"LU-1{n:02d}", title=f"Kasus {n}") for n in range(12)]
+        if edited:
+            data["complaints"][-1]["title"] = "Judul yang diubah"  # changed
+            data["complaints"][-2]["privacy"] = "rahasia"  # withdrawn
+            data["complaints"].append(complaint("LU-200", title="Kasus baru"))  # added
+        return data
+
+    folder = tmp_path / "conf"
+    folder.mkdir()
+    # A fixed "as of" date: every page's footer shows it, so a new latest report would
+    # otherwise (rightly) change every page.
+    conf = str(settings_file(folder, 'AS_OF = "2025-12-31"\nWORKERS = 2'))
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    assert build(write_input(tmp_path / "before", tables(False)), site, settings=conf) == 0
+    caplog.set_level(logging.INFO, logger="generator")
+    after = write_input(tmp_path / "after", tables(True))
+    assert build(after, site, settings=conf) == 0
+    summary = next(r.getMessage() for r in caplog.records if "tidak berubah" in r.getMessage())
+    rendered, unchanged = (int(n) for n in re.findall(r"\((\d+) dirender, (\d+) tidak", summary)[0])
+    assert rendered > 0 and unchanged > 0
+    assert not (site / "kasus" / "lu-110").exists()
+    assert build(after, clean, settings=conf) == 0
+    assert_same(tree(site), tree(clean))
+    assert "lu-110" not in (site / ".jendela" / "manifest.json").read_text("utf-8")
