@@ -21,10 +21,11 @@ def register() -> None:
     from pelican import signals
 
     from .markup import sanitise_content
-    from .sitemaps import write_sitemap
+    from .sitemaps import record_page, write_sitemap
 
     # Module-level functions: blinker holds receivers weakly, so a lambda would vanish.
     signals.get_generators.connect(get_generators)
     signals.content_object_init.connect(sanitise_content)
     # After every generator has written: the sitemap lists what was actually written.
+    signals.content_written.connect(record_page)
     signals.finalized.connect(write_sitemap)

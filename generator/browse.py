@@ -23,7 +23,6 @@ from .contexts import (
     BrowseEntry,
     BrowseIndexPage,
     BrowsePage,
-    CaseIndexing,
     CaseSummary,
     Link,
     Pagination,
@@ -207,23 +206,6 @@ class BrowseViews:
                         pagination,
                         self.url(SEARCH_PATH),
                     )
-
-    def indexing(self, row) -> CaseIndexing:
-        """A case's filters, sort keys and browse links (row: one published complaint)."""
-        year = str(row.submitted_at.year)
-        kecamatan = row.kecamatan or ""
-        response = row.response_workdays
-        if pd.isna(response):
-            response = row.resolution_workdays
-        return CaseIndexing(
-            year,
-            self.link("tahun", year).url,
-            self.link("kategori", row.category).url,
-            kecamatan,
-            self.link("kecamatan", kecamatan).url if kecamatan else "",
-            int(row.closed_at.timestamp()),
-            int(response) if self.responses_present else None,
-        )
 
     def search_page(self) -> SearchPage:
         cases = self.published

@@ -132,6 +132,7 @@ def cmd_build(args) -> int:
     from pelican.log import console as pelican_console
 
     from . import search
+    from .generators import BUILD_KEY, Build
     from .output import staged
     from .pipeline import prepare
 
@@ -149,9 +150,12 @@ def cmd_build(args) -> int:
     try:
         # Validate and scan first: bad input fails before anything is written.
         config = load_settings(Path(args.settings), overrides)
-        counts = prepare(config).counts
+        dataset = prepare(config)
+        counts = dataset.counts
         with staged(output) as stage:
             config["OUTPUT_PATH"] = str(stage)  # absolute already, as Pelican needs
+            # Prepared once, handed to the generator; unchanged pages are linked from output.
+            config[BUILD_KEY] = Build(dataset, previous=str(output) if output.is_dir() else None)
             pelican_console.quiet = True
             Pelican(config).run()
             # Inside the staging step: a failed index leaves the old site as it was.

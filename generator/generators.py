@@ -11,24 +11,50 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import cards, maps, mapscript, pipeline
-from .contexts import template_variables
+from . import cards, manifest, maps, mapscript, pipeline, render
+from . import settings as project_settings
 from .downloads import DATA_PATH, OpenData
 from .feeds import FeedWriter
+from .progress import Progress
+from .render import CaseShard, Renderer, shards
 from .views import Views
 
 logger = logging.getLogger(__name__)
 
-# Creating a folder and a file costs the kernel far more than rendering the
-# page costs Python; writer threads let that overlap with rendering.
-WRITER_THREADS = 4
-MAX_PENDING_WRITES = 512  # bounds the memory held by rendered, unwritten pages
+# Where a build's shared state travels: Pelican copies its settings into the
+# context every generator and the writer see, and hands them to ``finalized``.
+BUILD_KEY = "jendela_build"
+
+
+@dataclass
+class Build:
+    """One run's prepared dataset, and the URL path of every page written so far.
+
+    The CLI prepares the dataset before Pelican starts (bad input fails before
+    anything is written) and puts a Build into the settings; run by plain
+    ``pelican``, the generator prepares it itself (``build_of``). The sitemap
+    reads the pages from here instead of walking the output again.
+    """
+
+    dataset: pipeline.Dataset
+    pages: list[str] = field(default_factory=list)
+    # The published output whose unchanged pages may be hard-linked (manifest.py).
+    previous: str | None = None
+
+
+def build_of(settings: dict) -> Build:
+    """The Build the CLI handed in, else a new one over a freshly prepared dataset."""
+    build = settings.get(BUILD_KEY)
+    if build is None:
+        # Run by plain `pelican`: nobody has checked our settings or filled in defaults.
+        project_settings.validate(settings)
+        build = settings[BUILD_KEY] = Build(pipeline.prepare(settings))
+    return build
 
 
 def write_file(target: Path, html: str) -> None:
@@ -50,15 +76,14 @@ class CasesGenerator(Generator):
 
     def generate_context(self) -> None:
         mapscript.check_vendor()  # before any page: a clear message, not a half-built site
-        self.dataset = pipeline.prepare(self.settings)
+        self.build = build_of(self.settings)
+        # Pelican's writer copies this context for each page it writes (``record_page``).
+        self.context[BUILD_KEY] = self.build
+        self.dataset = self.build.dataset
         self.views = Views(self.dataset, self.settings)
         self.site = self.views.site()
         # Pelican's own pages (tentang, metodologi) render with the same header.
         self.context["site"] = self.site
-
-    def render(self, page) -> str:
-        template = self.get_template(page.template.removesuffix(".html"))
-        return template.render(site=self.site, **template_variables(page))
 
     def generate_output(self, writer) -> None:
         if not self.settings.get("SITEURL"):
@@ -67,7 +92,7 @@ class CasesGenerator(Generator):
                 "yang tidak dipahami semua pembaca feed. Hint: SITEURL=https://domain make publish"
             )
         started = time.perf_counter()
-        opendata = OpenData(self.views, self.settings)
+        self.opendata = opendata = OpenData(self.views, self.settings)
         for name, data in opendata.files():
             write_bytes(Path(self.output_path, DATA_PATH.strip("/"), name), data)
         logger.info(
@@ -83,36 +108,8 @@ class CasesGenerator(Generator):
             write_bytes(Path(self.output_path, feed.path.lstrip("/")), feeds.document(feed))
             written += 1
         logger.info("%d feed Atom dalam %.1f detik", written, time.perf_counter() - started)
-        started = time.perf_counter()
-        pages = itertools.chain(
-            (
-                self.views.home(),
-                self.views.agency_index(),
-                self.views.methodology(),
-                self.views.maps.page(),
-                opendata.page(),
-            ),
-            (self.views.browse.search_page(),),
-            self.views.browse.index_pages(),
-            self.views.browse.pages(),
-            self.views.rapor.rapor_pages(),
-            self.views.agency_pages(),
-            self.views.case_pages(),
-        )
-        pending: deque[Future] = deque()
-        written = 0
-        with ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="tulis") as pool:
-            for written, page in enumerate(pages, start=1):
-                target = Path(self.output_path, page.path.lstrip("/"), "index.html")
-                pending.append(pool.submit(write_file, target, self.render(page)))
-                if len(pending) > MAX_PENDING_WRITES:
-                    pending.popleft().result()  # re-raises a failed write here
-                if written % 10_000 == 0:
-                    logger.info("%d halaman ditulis", written)
-            while pending:
-                pending.popleft().result()
+        self.write_pages()
         self.write_map_files()
-        logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)
         self.write_cards()
 
     def write_cards(self) -> None:
@@ -123,6 +120,60 @@ class CasesGenerator(Generator):
             write_bytes(Path(self.output_path, path.lstrip("/")), data)
             written += 1
         logger.info("%d kartu bagikan dalam %.1f detik", written, time.perf_counter() - started)
+
+    def write_pages(self) -> None:
+        """Every page made from the data, rendered in shards (``render``), listed in the Build.
+
+        The pages other than case pages (a few per agency, category, district and
+        year) are made first, so the total is known and progress can say how long
+        is left; case pages are made one shard at a time.
+        """
+        started = time.perf_counter()
+        views = self.views
+        others = [
+            views.home(),
+            views.agency_index(),
+            views.methodology(),
+            views.maps.page(),
+            self.opendata.page(),
+            views.browse.search_page(),
+            *views.browse.index_pages(),
+            *views.browse.pages(),
+            *views.rapor.rapor_pages(),
+            *views.agency_pages(),
+        ]
+        total = len(others) + len(self.dataset.published)
+        progress = Progress(total, "halaman")
+        maker = views.case_maker
+        work = itertools.chain(
+            shards(self.site, others, render.SHARD_PAGES),
+            (
+                CaseShard(self.site, maker, rows, events)
+                for rows, events in views.case_batches(render.SHARD_PAGES)
+            ),
+        )
+        digests: dict[str, str] = {}
+        rendered = 0
+        previous = self.build.previous
+        try:
+            with Renderer(self.settings, self.output_path, total, previous) as renderer:
+                logger.info("%d halaman dirender oleh %d pekerja", total, renderer.workers)
+                for written in renderer.run(work):
+                    for path, digest, fresh in written:
+                        self.build.pages.append(path)
+                        digests[path] = digest
+                        rendered += fresh
+                    progress.advance(len(written))
+        finally:
+            progress.close()
+        manifest.write(self.output_path, digests)
+        logger.info(
+            "%d halaman ditulis dalam %.1f detik (%d dirender, %d tidak berubah)",
+            progress.done,
+            time.perf_counter() - started,
+            rendered,
+            progress.done - rendered,
+        )
 
     def write_map_files(self) -> None:
         """/peta/'s script and JSON files, and Leaflet's files under /theme/vendor/."""

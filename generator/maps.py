@@ -21,18 +21,18 @@ import pandas as pd
 from . import areas as area_input
 from . import formatting as fmt
 from . import mapscript
+from .casepages import CASE_ZOOM, MAP_PATH, map_url  # noqa: F401  (one definition of each)
 from .contexts import AreaRow, CaseSummary, LegendItem, Link, MapPage
 from .pipeline import Dataset
 from .security import content_security_policy
 from .settings import tile_origin
 
-PATH = "/peta/"
+PATH = MAP_PATH
 SCRIPT_PATH, POINTS_PATH, CASES_PATH = "/peta/peta.js", "/peta/titik.json", "/peta/kasus/"
 # A popup fetches only its cell's chunk: consecutive cells are packed into one file up
 # to this many bytes (a cell larger than that is a chunk of its own), so the first
 # popup on a slow phone waits for tens of kilobytes, not the whole map's cases.
 CHUNK_BYTES = 64_000
-CASE_ZOOM = 15  # a 500 m cell is a few dozen pixels wide at this zoom
 # Sequential palettes (ColorBrewer YlOrRd and BuPu, 5 classes); grey = no figure.
 RECEIVED_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 MEDIAN_COLOURS = ("#edf8fb", "#b3cde3", "#8c96c6", "#8856a7", "#810f7c")
@@ -46,11 +46,6 @@ MEDIAN_UNAVAILABLE = (
 def _compact(value) -> str:
     """JSON with no spaces, keys in order: the same bytes for the same data."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def map_url(lat: float, lon: float, site_url: str = "") -> str:
-    """/peta/ centred on a (generalised) point: ``/peta/#lat,lon,zoom``."""
-    return f"{site_url}{PATH}#{lat:.5f},{lon:.5f},{CASE_ZOOM}"
 
 
 def classes(values: pd.Series, colours: tuple[str, ...]) -> tuple[list[float], tuple]:
@@ -101,11 +96,6 @@ class MapViews:
             ascending=[True, True, False, True],
             kind="stable",
         )
-
-    def case_map_url(self, row) -> str:
-        if pd.isna(row.lat) or pd.isna(row.lon):
-            return ""
-        return map_url(row.lat, row.lon, self.url(""))
 
     @cached_property
     def placed_agencies(self) -> set[str]:

@@ -204,43 +204,15 @@ def _settle_rows(report: Report) -> None:
     report.counts = {name: _count(o) for name, o in report.outcomes.items()}
 
 
-_PREPARED: dict[tuple, Dataset] = {}
-
-
-def _cache_key(settings: dict) -> tuple:
-    folder = Path(settings["DATA"])
-    files = (
-        tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()))
-        if folder.is_dir()
-        else ()
-    )
-    return (
-        str(folder),
-        settings["SKIP_INVALID"],
-        settings.get("TIMEZONE"),
-        tuple(settings["MAP_BOUNDS"]),
-        tuple(settings["EXTRA_HOLIDAYS"]),
-        settings["HOLIDAYS_COUNTRY"],
-        settings["AS_OF"],
-        settings["MAP_GRID_METERS"],
-        settings["PII_POLICY"],
-        settings["INPUT_DATE_ORDER"],
-        files,
-    )
-
-
 def prepare(settings: dict) -> Dataset:
     """The dataset to render, or InputError/PrivacyError listing every problem.
 
-    The CLI prepares the data before starting Pelican (so bad input fails
-    before anything is written) and the page generator asks again: the second
-    call for the same, unchanged input returns the same dataset.
+    Prepared once per build: the CLI calls it before starting Pelican (so bad
+    input fails before anything is written) and hands the dataset down through
+    the settings (``generators.build_of``); only a plain ``pelican`` run has the
+    page generator call it.
     """
-    key = _cache_key(settings)
-    if key not in _PREPARED:
-        _PREPARED.clear()
-        _PREPARED[key] = _prepare(settings)
-    return _PREPARED[key]
+    return _prepare(settings)
 
 
 def _prepare(settings: dict) -> Dataset:

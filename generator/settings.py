@@ -169,6 +169,23 @@ SETTINGS: dict[str, Setting] = {
             "channels; the LAPOR! app can be added as a store link.",
         ),
         Setting(
+            "WORKERS",
+            int,
+            0,
+            "Worker processes that render the pages; 0 means one per core of the machine "
+            "(os.cpu_count()), 1 renders in the build's own process. The pages are the same "
+            "bytes whatever the number.",
+        ),
+        Setting(
+            "DASK_SCHEDULER",
+            str,
+            "",
+            "Address of a dask.distributed scheduler (e.g. 'tcp://host:8786') whose workers "
+            "render the pages into the output folder, which they must share; the environment "
+            "variable DASK_SCHEDULER overrides it. '' renders on this machine (WORKERS). Needs "
+            "pip install 'dask[distributed]'.",
+        ),
+        Setting(
             "EXTRA_HOLIDAYS",
             (tuple, list),
             (),
@@ -271,7 +288,7 @@ def validate(settings: dict) -> dict:
             f"reporter stood. Value: {settings['MAP_GRID_METERS']!r}. Hint: 500."
         )
     _check_tiles(settings["MAP_TILES_URL"], settings["MAP_TILES_ATTRIBUTION"])
-    for name in ("SLA_RESPONSE_WORKDAYS", "SLA_RESOLUTION_WORKDAYS"):
+    for name in ("SLA_RESPONSE_WORKDAYS", "SLA_RESOLUTION_WORKDAYS", "WORKERS"):
         if settings[name] < 0:
             raise ConfigError(f"Setting '{name}' must be 0 or more. Value: {settings[name]!r}.")
     _check_thresholds(settings["GRADE_THRESHOLDS"])

@@ -1,9 +1,11 @@
 """Index stage: /sitemap.xml of every page actually written, and /robots.txt.
 
-Runs on Pelican's ``finalized`` signal, after every generator (ours, Pelican's
-pages, any added later) has written its files, and walks the output for
-``index.html`` files, so a new kind of page is listed without touching this
-module. ``lastmod`` comes from the data, never the clock: a case page's latest
+Runs on Pelican's ``finalized`` signal, after every generator has written its
+files. It lists every ``index.html`` written: ours as the render stage returns
+them, and those Pelican's writer writes (its pages, any other generator's) as
+``content_written`` reports them (``record_page``), so a new kind of page is
+listed without touching this module, and the output is not walked again.
+``lastmod`` comes from the data, never the clock: a case page's latest
 event, the data's "as of" date for the other pages made from the data, and
 nothing for hand-written pages. Over 50,000 pages (the protocol's limit per
 file), /sitemap.xml becomes a sitemap index of /sitemaps/N.xml files.
@@ -20,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import datafiles, pipeline
+from .generators import BUILD_KEY, build_of
 from .views import case_path
 
 logger = logging.getLogger(__name__)
@@ -30,8 +33,27 @@ MAX_URLS = 50_000
 DATA_PAGES = ("/rapor/", "/instansi/", "/metodologi/", "/data/")
 
 
+def page_path(file: str) -> str | None:
+    """The URL path of an output file relative to the output folder; None if not a page."""
+    file = file.replace(os.sep, "/")
+    if file == "index.html":
+        return "/"
+    if file.endswith("/index.html"):
+        return f"/{file.removesuffix('index.html')}"
+    return None
+
+
+def record_page(path: str, context: dict) -> None:
+    """Pelican ``content_written`` receiver: note a page Pelican's writer wrote."""
+    build = context.get(BUILD_KEY)
+    if build is not None:
+        page = page_path(os.path.relpath(path, context["OUTPUT_PATH"]))
+        if page is not None:
+            build.pages.append(page)
+
+
 def page_paths(output: Path) -> list[str]:
-    """URL paths of every index.html under ``output``, sorted."""
+    """URL paths of every index.html under ``output``, sorted (walks the folder)."""
     found = []
     for folder, _, names in os.walk(output):
         if "index.html" in names:
@@ -83,11 +105,18 @@ def sitemap_index(locs: list[str]) -> bytes:
     return _document(root)
 
 
-def write(output: Path, base: str, dataset: pipeline.Dataset, limit: int = MAX_URLS) -> int:
-    """Write /sitemap.xml (and /sitemaps/N.xml past ``limit`` pages); returns the pages."""
+def write(
+    output: Path,
+    base: str,
+    dataset: pipeline.Dataset,
+    pages: list[str],
+    limit: int = MAX_URLS,
+) -> int:
+    """Write /sitemap.xml (and /sitemaps/N.xml past ``limit`` pages) listing ``pages``
+    (URL paths, in any order); returns how many."""
     cases = case_lastmods(dataset)
     as_of = dataset.as_of.isoformat(timespec="seconds") if dataset.as_of is not None else None
-    urls = [(base + p, lastmod(p, cases, as_of)) for p in page_paths(output)]
+    urls = [(base + p, lastmod(p, cases, as_of)) for p in sorted(set(pages))]
     if len(urls) <= limit:
         (output / "sitemap.xml").write_bytes(urlset(urls))
         return len(urls)
@@ -117,5 +146,8 @@ def write_sitemap(pelican) -> None:
     settings = pelican.settings
     base = (settings.get("SITEURL") or "").rstrip("/")
     (Path(pelican.output_path) / "robots.txt").write_text(robots_txt(base), encoding="utf-8")
-    count = write(Path(pelican.output_path), base, pipeline.prepare(settings))
+    # Taken out of the settings: a second run of the same Pelican prepares afresh.
+    build = build_of(settings)
+    settings.pop(BUILD_KEY, None)
+    count = write(Path(pelican.output_path), base, build.dataset, build.pages)
     logger.info("sitemap.xml: %d halaman dalam %.1f detik", count, time.perf_counter() - started)

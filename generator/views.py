@@ -6,7 +6,7 @@ counted-only reports reach the pages solely through aggregate numbers.
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +16,16 @@ import pandas as pd
 from . import formatting as fmt
 from .browse import BrowseViews, paginate
 from .cards import RAPOR_CARD, SITE_CARD, Card, ShareCards, agency_card_path
+from .casepages import (  # noqa: F401  (paths and paragraphs: where other stages import them)
+    CaseMaker,
+    CaseRow,
+    EventRow,
+    agency_path,
+    case_path,
+    case_rows,
+    event_rows,
+    paragraphs,
+)
 from .contexts import (
     AgencyIndexPage,
     AgencyPage,
@@ -28,37 +38,17 @@ from .contexts import (
     MethodologyPage,
     ShareCard,
     Site,
-    TimelineEvent,
 )
 from .maps import MapViews
 from .pipeline import Dataset
 from .rapor import UNAVAILABLE, RaporViews
 from .security import content_security_policy
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def case_path(tracking_id: str) -> str:
-    return f"/kasus/{tracking_id.lower()}/"
-
-
-def agency_path(agency_id: str, page: int = 1) -> str:
-    base = f"/instansi/{agency_id.lower()}/"
-    return base if page == 1 else f"{base}page/{page}/"
-
-
 SITE_FEED = "/feeds/kasus.atom.xml"
-NO_RESPONSES = "Tidak tersedia: data tindak lanjut tidak ada dalam input"
 
 
 def agency_feed_path(agency_id: str) -> str:
     return f"/feeds/instansi/{agency_id.lower()}.atom.xml"
-
-
-def paragraphs(text: str) -> tuple[str, ...]:
-    """Plain text split at blank lines; single line breaks stay inside a paragraph."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    return tuple(p.strip("\n") for p in _PARAGRAPH_BREAK.split(text) if p.strip())
 
 
 @dataclass
@@ -139,105 +129,51 @@ class Views:
 
     # -- cases -------------------------------------------------------------
 
-    def case_summary(self, row) -> CaseSummary:
-        place = ", ".join(p for p in (row.desa, row.kecamatan) if p)
-        return CaseSummary(
-            row.tracking_id,
-            self.url(case_path(row.tracking_id)),
-            row.title,
-            fmt.TYPE_LABELS[row.type],
-            row.category,
-            self.agency_link(row.agency_id),
-            place,
-            fmt.date_text(row.submitted_at, self.zone),
-            fmt.date_text(row.closed_at, self.zone),
-            row.status,
-            fmt.STATUS_LABELS[row.status],
+    @cached_property
+    def case_maker(self) -> CaseMaker:
+        """What case summaries and pages are made with, here or in a render worker."""
+        return CaseMaker(
+            self.site_url,
+            self.zone,
+            self.agency_names,
+            self.browse.slugs,
+            self.dataset.responses_present,
         )
+
+    def case_summary(self, row) -> CaseSummary:
+        return self.case_maker.summary(row)
 
     @cached_property
     def summary_by_id(self) -> dict[str, CaseSummary]:
         """Every published case's summary, built once: lists and case pages share them."""
-        published = self.dataset.published
-        return {
-            row.tracking_id: self.case_summary(row) for row in published.itertuples(index=False)
-        }
+        maker = self.case_maker
+        return {row.tracking_id: maker.summary(row) for row in case_rows(self.dataset.published)}
 
     def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
         return tuple(self.summary_by_id[t] for t in cases["tracking_id"])
 
-    def _timeline(self, row, events: list) -> tuple[TimelineEvent, ...]:
-        submitted = row.submitted_at
-        items = [
-            TimelineEvent(
-                "masuk", fmt.date_text(submitted, self.zone), "Pelapor", action="Laporan masuk"
-            )
-        ]
-        previous = submitted
-        closed_by_event = False
-        for event in events:
-            if event.actor == "instansi":
-                link = self.agency_link(event.agency_id)
-                actor, actor_url = link.label, link.url
-            else:
-                actor, actor_url = fmt.ACTOR_LABELS[event.actor], ""
-            action = fmt.ACTION_LABELS[event.action]
-            if event.action == "disposisi" and event.agency_id:
-                action = f"Disposisi ke {self.agency_names.get(event.agency_id, event.agency_id)}"
-            closed_by_event |= event.action == "selesai"
-            items.append(
-                TimelineEvent(
-                    event.action,
-                    fmt.date_text(event.at, self.zone),
-                    actor,
-                    actor_url,
-                    action,
-                    event.text,
-                    fmt.duration(event.at - previous),
-                    fmt.workdays(event.workdays_since_submitted),
-                    event.actor == "instansi",
-                )
-            )
-            previous = event.at
-        if not closed_by_event and pd.notna(row.closed_at):
-            items.append(
-                TimelineEvent(
-                    "ditutup",
-                    fmt.date_text(row.closed_at, self.zone),
-                    "Sistem",
-                    "",
-                    "Laporan ditutup",
-                    "",
-                    fmt.duration(row.closed_at - previous),
-                    fmt.workdays(row.resolution_workdays),
-                )
-            )
-        return tuple(items)
+    def case_batches(self, size: int) -> Iterator[tuple[tuple[CaseRow, ...], tuple[list, ...]]]:
+        """The published cases' rows, ``size`` at a time, each batch with each row's events.
 
-    def case_pages(self) -> Iterator[CasePage]:
+        Plain tuples, made once from the tables: a render worker makes the pages.
+        """
         published = self.dataset.published
         events = self.dataset.responses
         events = events[events["tracking_id"].isin(set(published["tracking_id"]))]
         # One pass over all events: per-case sub-frames cost a pandas round trip each.
-        by_case: dict[str, list] = {}
-        for event in events.itertuples(index=False):
+        by_case: dict[str, list[EventRow]] = {}
+        for event in event_rows(events):
             by_case.setdefault(event.tracking_id, []).append(event)
-        # Without a responses table nothing says whether an agency answered (CONTRACT §1.3).
-        no_answer = "" if self.dataset.responses_present else NO_RESPONSES
-        for row in published.itertuples(index=False):
-            yield CasePage(
-                case_path(row.tracking_id),
-                self.summary_by_id[row.tracking_id],
-                paragraphs(row.body),
-                fmt.PRIVACY_LABELS[row.privacy],
-                fmt.CHANNEL_LABELS.get(row.channel or "", ""),
-                None if pd.isna(row.rating) else int(row.rating),
-                fmt.workdays(row.response_workdays) or no_answer,
-                fmt.workdays(row.resolution_workdays),
-                self._timeline(row, by_case.get(row.tracking_id, [])),
-                self.browse.indexing(row),
-                self.maps.case_map_url(row),
-            )
+        rows = case_rows(published)
+        while batch := tuple(itertools.islice(rows, size)):
+            yield batch, tuple(by_case.pop(row.tracking_id, []) for row in batch)
+
+    def case_pages(self) -> Iterator[CasePage]:
+        """Every published case's page context, made here (``case_batches`` for workers)."""
+        maker = self.case_maker
+        for rows, events in self.case_batches(1000):
+            for row, its_events in zip(rows, events, strict=True):
+                yield maker.page(row, its_events)
 
     # -- agencies ----------------------------------------------------------
 

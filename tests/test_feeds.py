@@ -151,7 +151,8 @@ def test_sitemap_splits_into_an_index_past_the_limit(base_site, tmp_path):
     from generator.cli import load_settings
 
     settings = load_settings(ROOT / "pelicanconf.py", {"DATA": str(base_site.parent / "input")})
-    count = sitemaps.write(site, "https://x.example", prepare(settings), limit=5)
+    pages = sitemaps.page_paths(site)
+    count = sitemaps.write(site, "https://x.example", prepare(settings), pages, limit=5)
     index = ET.parse(site / "sitemap.xml").getroot()
     assert index.tag == f"{S}sitemapindex"
     pages = sum(1 for _ in base_site.rglob("index.html"))

@@ -18,7 +18,7 @@ import pytest
 from conftest import build
 from fixtures import base_tables, write_input
 
-from generator import generators, output
+from generator import output, render
 from generator.errors import PublishError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,23 +63,27 @@ def add_phone(data: Path) -> None:
 
 
 def fail_template(monkeypatch) -> None:
-    def render(self, page):
+    # In this process (WORKERS = 1), so the patched function is the one that runs.
+    monkeypatch.setattr(render, "worker_count", lambda settings: 1)
+
+    def write_shard(shard, settings, output_path):
         raise jinja2.TemplateSyntaxError("unexpected '}'", 1, "case.html")
 
-    monkeypatch.setattr(generators.CasesGenerator, "render", render)
+    monkeypatch.setattr(render, "write_shard", write_shard)
 
 
 def fail_halfway(monkeypatch) -> None:
+    monkeypatch.setattr(render, "worker_count", lambda settings: 1)
     written = []
-    real = generators.write_file
+    real = render.write_shard
 
-    def write_file(target, html):
-        if len(written) >= 3:
+    def write_shard(shard, settings, output_path):
+        if written:  # the first shard is written, the second finds the disk full
             raise OSError(28, "No space left on device")
-        written.append(target)
-        real(target, html)
+        written.append(real(shard, settings, output_path))
+        return written[-1]
 
-    monkeypatch.setattr(generators, "write_file", write_file)
+    monkeypatch.setattr(render, "write_shard", write_shard)
 
 
 FAILURES = {
