@@ -219,10 +219,18 @@ async function run() {
   const sort = chosenSort();
   const searchAll = (text, options) => Promise.all(shards.map((s) => s.search(text, options)));
   const phrase = !sort && TRACKING_ID.test(term);
-  const [searches, exact] = await Promise.all([
-    searchAll(term || null, { filters, sort }),
-    phrase ? searchAll(`"${term}"`, { filters }) : null,
-  ]);
+  let searches;
+  let exact;
+  try {
+    [searches, exact] = await Promise.all([
+      searchAll(term || null, { filters, sort }),
+      phrase ? searchAll(`"${term}"`, { filters }) : null,
+    ]);
+  } catch (error) {
+    if (current === generation) setStatus("Pencarian gagal. Coba lagi, atau gunakan daftar di bawah.");
+    console.error(error);
+    return;
+  }
   if (current !== generation || searches.some((search) => !search)) return;
   const lists = searches.map((search) => search.results);
   if (sort) {
