@@ -200,6 +200,15 @@ async function showMore(current) {
   more.hidden = shown >= results.length;
 }
 
+// The shards one after another: searches of several Pagefind 1.5.2 instances
+// running at the same moment can break ("unreachable"), and they share one
+// worker, so running them together would not be faster.
+async function searchAll(text, options) {
+  const searches = [];
+  for (const shard of shards) searches.push(await shard.search(text, options));
+  return searches;
+}
+
 async function run() {
   const current = ++generation;
   writeUrl();
@@ -217,15 +226,12 @@ async function run() {
   }
   setStatus("Mencari…");
   const sort = chosenSort();
-  const searchAll = (text, options) => Promise.all(shards.map((s) => s.search(text, options)));
   const phrase = !sort && TRACKING_ID.test(term);
   let searches;
-  let exact;
+  let exact = null;
   try {
-    [searches, exact] = await Promise.all([
-      searchAll(term || null, { filters, sort }),
-      phrase ? searchAll(`"${term}"`, { filters }) : null,
-    ]);
+    searches = await searchAll(term || null, { filters, sort });
+    if (phrase) exact = await searchAll(`"${term}"`, { filters });
   } catch (error) {
     if (current === generation) setStatus("Pencarian gagal. Coba lagi, atau gunakan daftar di bawah.");
     console.error(error);
