@@ -228,7 +228,7 @@ def search_index(log: Path, output: Path) -> SearchIndex | None:
         return None
     pages, words, seconds, cpu, peak = found.groups()
     counts = []
-    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (output / "pagefind").glob("*/fragment/*.pf_fragment"):  # every shard
         record = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         counts.append(json.loads(record)["word_count"])
     per_page = sum(counts) / len(counts) if counts else 0.0

@@ -159,7 +159,8 @@ def cmd_build(args) -> int:
             pelican_console.quiet = True
             Pelican(config).run()
             # Inside the staging step: a failed index leaves the old site as it was.
-            indexed = search.index(stage)
+            # Shards unchanged since the published build are reused from ``output``.
+            indexed = search.index(stage, config["SEARCH_SHARD_CASES"], published=output)
     except InputError as error:
         report_problems(error, sys.stderr)
         if error.counts:
@@ -179,7 +180,8 @@ def cmd_build(args) -> int:
     print(
         f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
         f"{indexed.seconds:.1f} detik (CPU {indexed.cpu_seconds:.1f} detik, "
-        f"memori puncak {indexed.peak_rss_mib:.0f} MiB)."
+        f"memori puncak {indexed.peak_rss_mib:.0f} MiB); {indexed.shards} bagian, "
+        f"{indexed.reused} di antaranya tidak berubah."
     )
     files = sum(len(names) for _, _, names in os.walk(output))  # scandir: no stat per file
     print(f"Selesai: {files} file di {output} dalam {time.perf_counter() - started:.1f} detik.")

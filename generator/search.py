@@ -1,27 +1,42 @@
-"""Index stage: build the Pagefind search index over the written site.
+"""Index stage: build the Pagefind search index over the written site, in shards.
 
-Runs the ``pagefind`` binary shipped in the ``pagefind-bin`` wheel once over the
-whole (staged) output folder, after every page is written and before the new
-site is swapped in, so a failed index leaves the published site untouched.
-Pagefind's Python API was measured waiting ~0.1 s per record; the one command
-indexes a province's cases in one pass.
+The case pages are split into shards (``SEARCH_SHARD_CASES`` cases at most), and
+each shard is indexed by its own run of the ``pagefind`` binary from the
+``pagefind-bin`` wheel, one run at a time, so Pagefind's memory stays bounded
+whatever the number of cases (it grows with the pages of one run: ~57 kB each).
+The bundles go to ``/pagefind/<shard>/``; ``/pagefind/shards.json`` names them and
+/cari/ (theme/static/js/cari.js) searches them all as one. It runs on the staged
+output after every page is written, so a failed index leaves the site untouched.
 
-Only case pages are read (``--glob``) and only what their template marks with
-``data-pagefind-body`` minus ``data-pagefind-ignore`` is indexed: title, the
-citizen's text, the agencies' answers, category, agency, district, tracking ID.
+Shards are stable: a case belongs to the year (UTC) it was closed in, and within
+that year to a run of ``SEARCH_SHARD_CASES`` cases in closing order. New cases
+close last, so a republish changes the last shard of the year and little else;
+a shard whose indexed page parts are byte-identical to the published one's (a
+digest per shard in shards.json) is hard-linked from the published output
+instead of being indexed again.
+
+Only what case.html marks with ``data-pagefind-body`` minus ``data-pagefind-ignore``
+is indexed: title, the citizen's text, the agencies' answers, category, agency,
+district, tracking ID.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import json
 import logging
+import os
 import re
 import resource
+import shutil
 import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import cbor2
@@ -46,20 +61,64 @@ UNUSED = (
     "pagefind-highlight.js",
 )
 SIGNATURE = b"pagefind_dcd"  # what every decompressed Pagefind data file starts with
+MANIFEST = "shards.json"  # under /pagefind/: the shards cari.js loads and their digests
+# Part of every shard's digest: change it when a shard's bundle would come out
+# differently from the same pages (how pages are read, canonicalise(), options).
+SHARD_FORMAT = "1"
 _COUNT = re.compile(r"Indexed ([\d,]+) (page|word|filter|sort)s?\b")
+_CLOSED = re.compile(rb'data-pagefind-sort="selesai:(-?\d+)"')
+_BODY = b"data-pagefind-body"
+# Pagefind runs under this small launcher, which reports the run's own peak RSS (KiB)
+# and CPU seconds: a child exec'd straight from the build would count the build's
+# memory at the fork as its own (Linux carries the high-water mark across exec).
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[1:])\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(f'\\n@rusage {u.ru_maxrss} {u.ru_utime + u.ru_stime:.3f}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+_USAGE = re.compile(r"^@rusage (\d+) ([\d.]+)$", re.MULTILINE)
+_END = b"</article>"
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A set of case pages indexed together into ``/pagefind/<name>/``."""
+
+    name: str  # "<closing year>-<nnn>", e.g. "2025-003"
+    slugs: tuple[str, ...]  # kasus/<slug>/index.html, in closing order
+    digest: str  # SHA-256 over SHARD_FORMAT, Pagefind's version and each page's indexed part
+
+
+@dataclass(frozen=True)
+class ShardRun:
+    """What indexing (or reusing) one shard took."""
+
+    name: str
+    pages: int
+    words: int  # distinct words in this shard
+    filters: int
+    sorts: int
+    reused: bool  # hard-linked from the published output, Pagefind not run
+    seconds: float
+    cpu_seconds: float  # Pagefind's user + system time
+    peak_rss_mib: float  # Pagefind's own peak resident set
 
 
 @dataclass(frozen=True)
 class IndexSummary:
-    """What one indexing run did, as Pagefind reported it."""
+    """What one indexing run did, over all shards."""
 
     pages: int
-    words: int
+    words: int  # distinct words summed over shards (a word in two shards counts twice)
     filters: int
     sorts: int
-    seconds: float  # wall time of the Pagefind run and the reordering after it
-    cpu_seconds: float  # Pagefind's user + system time
-    peak_rss_mib: float  # largest resident set of any child process so far (Pagefind's)
+    seconds: float  # wall time of the whole stage: reading pages, Pagefind runs, reordering
+    cpu_seconds: float  # user + system time of the Pagefind runs
+    peak_rss_mib: float  # the largest peak resident set of one Pagefind run
+    shards: int = 0
+    reused: int = 0  # shards hard-linked from the published output
 
 
 def executable() -> Path:
@@ -77,13 +136,14 @@ def executable() -> Path:
         raise SearchIndexError(f"The pagefind binary is missing: {exc}") from exc
 
 
-def command(site: Path) -> list[str]:
+def command(site: Path, bundle: Path) -> list[str]:
+    """The Pagefind run that indexes the case pages under ``site`` into ``bundle``."""
     return [
         str(executable()),
         "--site",
         str(site),
-        "--output-subdir",
-        BUNDLE_FOLDER,
+        "--output-path",
+        str(bundle),
         "--glob",
         GLOB,
         "--force-language",
@@ -99,46 +159,215 @@ def parse_counts(log: str) -> dict[str, int]:
     return counts
 
 
-def index(site: Path) -> IndexSummary:
-    """Index the case pages under ``site`` into ``site/pagefind/``.
+# -- shards ------------------------------------------------------------------------
 
-    Raises SearchIndexError, with the end of Pagefind's log, when Pagefind fails.
-    A site without any case page gets no bundle (the search page says so).
+
+def indexed_part(page: bytes) -> bytes:
+    """The bytes of ``page`` Pagefind reads: its ``data-pagefind-body`` element.
+
+    The whole page when it has no such element or has Pagefind attributes outside
+    it. The rest (header, footer with its 'data as of' date) does not change the index.
     """
-    if not any((site / "kasus").glob("*/index.html")):
-        logger.info("tidak ada halaman kasus: indeks pencarian tidak dibuat")
-        return IndexSummary(0, 0, 0, 0, 0.0, 0.0, 0.0)
+    body = page.find(_BODY)
+    start = page.rfind(b"<", 0, body)
+    end = page.rfind(_END)
+    if body < 0 or start < 0 or end < body:
+        return page
+    end += len(_END)
+    if page.find(b"data-pagefind-", 0, start) >= 0 or page.find(b"data-pagefind-", end) >= 0:
+        return page
+    return page[start:end]
+
+
+def read_pages(site: Path) -> list[tuple[int, int, str, bytes]]:
+    """(closing year, closing time, slug, digest of the indexed part) of every case page."""
+    pages = []
+    kasus = site / "kasus"
+    if not kasus.is_dir():
+        return pages
+    for entry in os.scandir(kasus):
+        try:
+            page = Path(entry.path, "index.html").read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        found = _CLOSED.search(page)
+        closed = int(found.group(1)) if found else 0
+        year = dt.datetime.fromtimestamp(closed, dt.UTC).year
+        digest = hashlib.sha256(indexed_part(page)).digest()
+        pages.append((year, closed, entry.name, digest))
+    return pages
+
+
+def plan(pages: list[tuple[int, int, str, bytes]], per_shard: int) -> list[Shard]:
+    """Group pages into shards: by closing year, then runs of ``per_shard`` in closing order.
+
+    A shard's name and members depend only on the cases of its year closed up to
+    it: a case closed later than all others changes one shard.
+    """
+    version = metadata.version("pagefind_bin")
+    shards = []
+    ordered = sorted(pages)
+    start = 0
+    while start < len(ordered):
+        year = ordered[start][0]
+        stop = start
+        while stop < len(ordered) and ordered[stop][0] == year:
+            stop += 1
+        for number, first in enumerate(range(start, stop, per_shard), 1):
+            members = ordered[first : min(first + per_shard, stop)]
+            digest = hashlib.sha256(f"{SHARD_FORMAT}\0{version}\0".encode())
+            for _year, _closed, slug, page_digest in members:
+                digest.update(slug.encode() + b"\0" + page_digest)
+            slugs = tuple(slug for _year, _closed, slug, _digest in members)
+            shards.append(Shard(f"{year}-{number:03d}", slugs, digest.hexdigest()))
+        start = stop
+    return shards
+
+
+def _previous(published: Path | None) -> dict[str, dict]:
+    """The shards of the published output's manifest, by name ({} when none is usable)."""
+    if published is None:
+        return {}
+    try:
+        manifest = json.loads((published / BUNDLE_FOLDER / MANIFEST).read_text("utf-8"))
+        return {entry["name"]: entry for entry in manifest["shards"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _reuse(shard: Shard, entry: dict | None, published: Path | None, bundle: Path) -> bool:
+    """Hard-link the published bundle of ``shard`` into ``bundle`` if its digest matches."""
+    if published is None or not entry or entry.get("digest") != shard.digest:
+        return False
+    source = published / BUNDLE_FOLDER / shard.name
+    if not (source / "pagefind-entry.json").is_file():
+        return False
+    try:
+        shutil.copytree(source, bundle, copy_function=os.link)
+    except OSError:  # another file system: copy instead
+        shutil.rmtree(bundle, ignore_errors=True)
+        shutil.copytree(source, bundle)
+    return True
+
+
+def _run(site: Path, shard: Shard, bundle: Path) -> ShardRun:
+    """Index the pages of ``shard`` into ``bundle`` with one Pagefind run."""
     started = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # Pagefind's own log (one line per stage) is captured, not shown: our summary follows.
-    done = subprocess.run(command(site), capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    log = done.stdout + done.stderr
-    if done.returncode != 0 or not (site / BUNDLE_FOLDER / "pagefind.js").is_file():
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as scratch:
+        pages = Path(scratch)
+        for slug in shard.slugs:  # the shard's pages alone, as hard links
+            (pages / "kasus" / slug).mkdir(parents=True)
+            os.link(site / "kasus" / slug / "index.html", pages / "kasus" / slug / "index.html")
+        with tempfile.TemporaryFile() as log_file:
+            launched = [sys.executable, "-c", _MEASURE, *command(pages, bundle)]
+            done = subprocess.run(launched, stdout=log_file, stderr=log_file, check=False)
+            log_file.seek(0)
+            log = log_file.read().decode("utf-8", "replace")
+    usage = _USAGE.search(log)
+    if done.returncode != 0 or usage is None or not (bundle / "pagefind.js").is_file():
         tail = "\n".join(log.strip().splitlines()[-15:])
-        raise SearchIndexError(f"Pagefind failed (exit {done.returncode}) indexing {site}:\n{tail}")
-    canonicalise(site / BUNDLE_FOLDER)
+        raise SearchIndexError(
+            f"Pagefind failed (exit {done.returncode}) indexing shard {shard.name} "
+            f"of {site}:\n{tail}"
+        )
+    canonicalise(bundle)
     for name in UNUSED:
-        (site / BUNDLE_FOLDER / name).unlink(missing_ok=True)
-    counts = parse_counts(done.stdout)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    summary = IndexSummary(
+        (bundle / name).unlink(missing_ok=True)
+    counts = parse_counts(log)
+    return ShardRun(
+        shard.name,
         counts["page"],
         counts["word"],
         counts["filter"],
         counts["sort"],
-        seconds,
-        cpu,
-        after.ru_maxrss / 1024,
+        False,
+        time.perf_counter() - started,
+        float(usage.group(2)),
+        int(usage.group(1)) / 1024,
+    )
+
+
+def index(site: Path, per_shard: int = 10_000, published: Path | None = None) -> IndexSummary:
+    """Index the case pages under ``site`` into ``site/pagefind/<shard>/`` bundles.
+
+    ``published`` is the output now online: shards whose digest matches its
+    ``pagefind/shards.json`` are hard-linked from it instead of indexed again.
+    Writes ``site/pagefind/shards.json``. Raises SearchIndexError, with the end of
+    Pagefind's log, when a run fails. A site without any case page gets no bundle
+    (the search page says so).
+    """
+    started = time.perf_counter()
+    shards = plan(read_pages(site), per_shard)
+    if not shards:
+        logger.info("tidak ada halaman kasus: indeks pencarian tidak dibuat")
+        return IndexSummary(0, 0, 0, 0, 0.0, 0.0, 0.0)
+    previous = _previous(published)
+    root = site / BUNDLE_FOLDER
+    root.mkdir(exist_ok=True)
+    runs = []
+    for shard in shards:
+        bundle = root / shard.name
+        entry = previous.get(shard.name)
+        if _reuse(shard, entry, published, bundle):
+            counts = [int(entry.get(key, 0)) for key in ("words", "filters", "sorts")]
+            run = ShardRun(shard.name, len(shard.slugs), *counts, True, 0.0, 0.0, 0.0)
+            logger.info("indeks pencarian %s: %d kasus, tidak berubah", run.name, run.pages)
+        else:
+            run = _run(site, shard, bundle)
+            logger.info(
+                "indeks pencarian %s: %d kasus, %d kata dalam %.1f detik "
+                "(CPU %.1f detik, memori puncak %.0f MiB)",
+                run.name,
+                run.pages,
+                run.words,
+                run.seconds,
+                run.cpu_seconds,
+                run.peak_rss_mib,
+            )
+        runs.append(run)
+    write_manifest(root, shards, runs)
+    summary = IndexSummary(
+        sum(r.pages for r in runs),
+        sum(r.words for r in runs),
+        max(r.filters for r in runs),
+        max(r.sorts for r in runs),
+        time.perf_counter() - started,
+        sum(r.cpu_seconds for r in runs),
+        max(r.peak_rss_mib for r in runs),
+        len(runs),
+        sum(r.reused for r in runs),
     )
     logger.info(
-        "indeks pencarian: %d halaman, %d kata dalam %.1f detik",
+        "indeks pencarian: %d halaman dalam %d bagian (%d tidak berubah), %.1f detik; "
+        "Pagefind: CPU %.1f detik, memori puncak terbesar %.0f MiB; proses build %.0f MiB",
         summary.pages,
-        summary.words,
+        summary.shards,
+        summary.reused,
         summary.seconds,
+        summary.cpu_seconds,
+        summary.peak_rss_mib,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     )
     return summary
+
+
+def write_manifest(root: Path, shards: list[Shard], runs: list[ShardRun]) -> None:
+    """``pagefind/shards.json``: each shard's folder (what cari.js loads), digest and counts."""
+    entries = [
+        {
+            "name": shard.name,
+            "cases": len(shard.slugs),
+            "digest": shard.digest,
+            "words": run.words,
+            "filters": run.filters,
+            "sorts": run.sorts,
+        }
+        for shard, run in zip(shards, runs, strict=True)
+    ]
+    manifest = {"format": SHARD_FORMAT, "shards": entries}
+    (root / MANIFEST).write_text(
+        json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 # -- byte-identical output ---------------------------------------------------------

@@ -32,7 +32,7 @@ def html_pages(output: Path) -> list[Path]:
 def index_records(output: Path) -> list[dict]:
     """Every page record (fragment) of the Pagefind index, decompressed."""
     records = []
-    for path in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((output / "pagefind").glob("*/fragment/*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         records.append(json.loads(raw.removeprefix(search.SIGNATURE)))
     return records
@@ -111,7 +111,9 @@ def test_index_record_has_filters_sorts_and_metadata(base_site):
     assert record["meta"] == {
         "instansi": "Dinas Pekerjaan Umum dan Penataan Ruang",
         "nomor": "LU-001",
+        "selesai": "1741593600",  # the sort keys, for merging the shards' sorted results
         "tanggal": "10 Mar 2025",
+        "tanggapan": "2",
         "title": "Jalan rusak LU-001",
     }
     page = soup(base_site / "kasus/lu-001/index.html")
@@ -124,19 +126,24 @@ def test_index_record_has_filters_sorts_and_metadata(base_site):
 
 
 def test_canonical_index_files_round_trip(base_site):
-    bundle = base_site / "pagefind"
-    for path in sorted(bundle.glob("**/*.pf_*")):
-        raw = gzip.decompress(path.read_bytes())
-        if path.suffix in (".pf_filter", ".pf_meta"):
-            body = raw.removeprefix(search.SIGNATURE)
-            assert cbor2.dumps(cbor2.loads(body)) == body  # the bytes Pagefind reads
-    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
-    meta = bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta"
-    filters = cbor2.loads(gzip.decompress(meta.read_bytes()).removeprefix(search.SIGNATURE))[3]
-    assert [name for name, _ in filters] == ["instansi", "jenis", "kategori", "kecamatan", "tahun"]
-    for _name, file_hash in filters:
-        assert (bundle / "filter" / f"{file_hash}.pf_filter").is_file()
-    assert not (bundle / "pagefind-ui.js").exists()  # interfaces we do not load are not shipped
+    manifest = json.loads((base_site / "pagefind" / "shards.json").read_text("utf-8"))
+    assert [s["name"] for s in manifest["shards"]] == ["2025-001"]
+    for shard in manifest["shards"]:
+        bundle = base_site / "pagefind" / shard["name"]
+        for path in sorted(bundle.glob("**/*.pf_*")):
+            raw = gzip.decompress(path.read_bytes())
+            if path.suffix in (".pf_filter", ".pf_meta"):
+                body = raw.removeprefix(search.SIGNATURE)
+                assert cbor2.dumps(cbor2.loads(body)) == body  # the bytes Pagefind reads
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        meta = bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta"
+        body = gzip.decompress(meta.read_bytes()).removeprefix(search.SIGNATURE)
+        filters = cbor2.loads(body)[3]
+        names = [name for name, _ in filters]
+        assert names == ["instansi", "jenis", "kategori", "kecamatan", "tahun"]
+        for _name, file_hash in filters:
+            assert (bundle / "filter" / f"{file_hash}.pf_filter").is_file()
+        assert not (bundle / "pagefind-ui.js").exists()  # interfaces we do not load
 
 
 def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path, monkeypatch, capsys):
@@ -145,7 +152,7 @@ def test_a_failing_indexer_fails_the_build_and_keeps_the_old_site(tmp_path, monk
     out.mkdir()
     (out / "index.html").write_text("lama", "utf-8")
     failing = [sys.executable, "-c", "import sys; print('boom: disk full'); sys.exit(4)"]
-    monkeypatch.setattr(search, "command", lambda site: failing)
+    monkeypatch.setattr(search, "command", lambda site, bundle: failing)
     assert build(data, out) == 3
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text("utf-8") == "lama"

@@ -1,8 +1,12 @@
 """/cari/ in a real browser, network cut: a newcomer finds a case by a word of its
-text, by its agency and year, and by its tracking ID; a rahasia report by nothing."""
+text, by its agency and year, and by its tracking ID; a rahasia report by nothing.
+
+The index is built in shards of 3 cases, so every search, filter and sort here
+runs across several shards (cari.js merges them)."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -12,8 +16,25 @@ import pytest
 from browser import blocked_page, chromium, csp_violations, require_chromium, serve
 from conftest import build
 from fixtures import base_tables, complaint, event, write_input
+from test_settings import settings_file
 
 pytestmark = pytest.mark.browser
+
+# 12 cases closed three months apart from January 2023: SH-011 is the newest.
+TREES = [f"SH-{i:03d}" for i in range(12)]
+
+
+def tree_case(i: int) -> dict:
+    year, month = 2023 + i // 4, (i % 4) * 3 + 1
+    return complaint(
+        TREES[i],
+        title=f"Pohon tumbang nomor {i}",
+        body=f"Pohon tumbang menutup selokan di gang {i}.",
+        category="Lingkungan Hidup",
+        desa="Kelapa Tujuh",
+        submitted_at=f"{year}-{month:02d}-02T09:00:00",
+        closed_at=f"{year}-{month:02d}-15T10:00:00",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +68,12 @@ def site(tmp_path_factory) -> Path:
         event("LU-010", "2024-06-10T09:00:00", "instansi", "tanggapan", "dinkes", "Blangko habis."),
         event("LU-011", "2024-02-20T09:00:00", "instansi", "tanggapan", "dinas-pupr", "Ditimbun."),
     ]
+    tables["complaints"] += [tree_case(i) for i in range(12)]
     data = write_input(folder / "input", tables)
-    assert build(data, folder / "output") == 0
+    conf = settings_file(folder, "SEARCH_SHARD_CASES = 3")
+    assert build(data, folder / "output", settings=str(conf)) == 0
+    shards = json.loads((folder / "output/pagefind/shards.json").read_text("utf-8"))["shards"]
+    assert len(shards) >= 6  # 16 cases closed in 2023-2025, 3 to a shard
     return folder / "output"
 
 
@@ -206,3 +231,34 @@ def test_without_javascript_the_page_says_so_and_links_to_browse_pages(browser, 
         assert "/kasus/lu-011/" in [
             a.get_attribute("href") for a in page.locator("main .case-title a").all()
         ]
+
+
+def tree_urls(order) -> list[str]:
+    return [f"/kasus/{TREES[i].lower()}/" for i in order]
+
+
+@pytest.mark.parametrize(("direction", "order"), [("desc", range(11, -1, -1)), ("asc", range(12))])
+def test_a_sort_orders_the_results_of_every_shard_and_more_keeps_it(page, base, direction, order):
+    first = search(page, base, f"?q=pohon&urut=selesai:{direction}")
+    assert wait_for_status(page, "ditemukan").startswith("12 kasus ditemukan")
+    assert first == tree_urls(order)[:10]
+    page.click("#lagi-tombol")
+    deadline = time.monotonic() + 15
+    while len(found(page)) < 12 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert found(page) == tree_urls(order)
+    assert page.is_hidden("#lagi")
+
+
+def test_a_filter_counts_the_cases_of_every_shard(page, base):
+    everything = search(page, base, "?kategori=Lingkungan+Hidup")
+    assert len(everything) == 10 and set(everything) < set(tree_urls(range(12)))  # page 1
+    assert page.inner_text("#status").startswith("12 kasus ditemukan")
+    in_2024 = search(page, base, "?kategori=Lingkungan+Hidup&tahun=2024&urut=selesai:asc")
+    assert in_2024 == tree_urls(range(4, 8))
+    assert page.inner_text("#status").startswith("4 kasus ditemukan")
+
+
+def test_a_tracking_id_in_any_shard_comes_first(page, base):
+    for i in (0, 5, 11):
+        assert found_first(page, base, f"?q={TREES[i]}") == tree_urls([i])[0]
