@@ -95,8 +95,9 @@ class CasesGenerator(Generator):
             (self.views.browse.search_page(),),
             self.views.browse.index_pages(),
             self.views.browse.pages(),
-            self.views.rapor.rapor_pages(),
+            self.views.rapor_pages(),
             self.views.agency_pages(),
+            self.views.accountability.late_pages(self.dataset.short_names),
             self.views.case_pages(),
         )
         pending: deque[Future] = deque()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import pandas as pd
 
 from . import formatting as fmt
+from .accountability import FILTER_VALUES, AccountabilityViews
 from .browse import BrowseViews, paginate
 from .contexts import (
     AgencyIndexPage,
@@ -25,12 +26,13 @@ from .contexts import (
     HomePage,
     Link,
     MethodologyPage,
+    RaporPage,
     Site,
     TimelineEvent,
 )
 from .maps import MapViews
 from .pipeline import Dataset
-from .rapor import UNAVAILABLE, RaporViews
+from .rapor import UNAVAILABLE, RaporViews, local_years
 from .security import content_security_policy
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -81,6 +83,10 @@ class Views:
         self.counts = self.rapor.table()[["received", "resolved", "open"]].assign(
             published=published.reindex(agencies["agency_id"], fill_value=0)
         )
+        self.accountability = AccountabilityViews(
+            d, self.settings, self.url, self.agency_link, self.summaries
+        )
+        judged = self.accountability.lateness["response_state"].map(FILTER_VALUES).fillna("")
         self.browse = BrowseViews(
             newest_first(d.published),
             agencies,
@@ -89,6 +95,7 @@ class Views:
             self.url,
             self.summaries,
             d.responses_present,
+            judged if d.responses_present else None,
         )
 
     def url(self, path: str) -> str:
@@ -141,6 +148,7 @@ class Views:
             fmt.date_text(row.closed_at, self.zone),
             row.status,
             fmt.STATUS_LABELS[row.status],
+            self.accountability.response_deadline(row.tracking_id),
         )
 
     @cached_property
@@ -225,6 +233,7 @@ class Views:
                 self._timeline(row, by_case.get(row.tracking_id, [])),
                 self.browse.indexing(row),
                 self.maps.case_map_url(row),
+                self.accountability.deadlines(row.tracking_id),
             )
 
     # -- agencies ----------------------------------------------------------
@@ -255,12 +264,18 @@ class Views:
             if row.parent_id:
                 children.setdefault(row.parent_id, []).append(self.agency_link(row.agency_id))
         rapor = self.rapor
+        account = self.accountability
+        empty = self.dataset.complaints.iloc[0:0]
         for row in agencies.itertuples(index=False):
             summary = self.agency_summary(row)
             cases = by_agency.get(row.agency_id, published.iloc[0:0])
             scorecard = rapor.scorecard(row.agency_id)
             years = tuple(rapor.scorecard(row.agency_id, y) for y in rapor.years)
-            monthly = rapor.monthly_chart(row.agency_id)
+            own = rapor.by_agency.get(row.agency_id, empty)
+            monthly = rapor.agency_monthly(row.agency_id)
+            trend, trend_note = account.trend(monthly, *rapor.month_span)
+            patterns = account.agency_patterns(own)
+            links = account.links(row.agency_id, row.name)
             map_url = self.maps.agency_map_url(row.agency_id)
             response = rapor.response_chart(row.agency_id)
 
@@ -275,13 +290,26 @@ class Views:
                     pagination,
                     scorecard,
                     years,
-                    monthly,
+                    trend,
                     response,
                     rapor.deadline_note(),
                     tuple(children.get(row.agency_id, ())),
                     map_url,
                     Link(self.url(agency_feed_path(row.agency_id)), f"Kasus selesai: {row.name}"),
+                    trend_note,
+                    patterns,
+                    links,
                 )
+
+    def rapor_pages(self) -> Iterator[RaporPage]:
+        """/rapor/ pages, each with its period's figures by category across agencies."""
+        complaints = self.dataset.complaints
+        years = local_years(complaints["submitted_at"])
+        for page in self.rapor.rapor_pages():
+            chosen = (
+                complaints if not page.period.isdigit() else (complaints[years == int(page.period)])
+            )
+            yield replace(page, categories=self.accountability.categories(chosen))
 
     def agency_index(self) -> AgencyIndexPage:
         summaries = [self.agency_summary(r) for r in self.dataset.agencies.itertuples(index=False)]
