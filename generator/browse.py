@@ -47,7 +47,7 @@ SORTS = (
     SearchOption("", "Paling sesuai"),
     SearchOption("selesai:desc", "Terbaru selesai"),
     SearchOption("selesai:asc", "Terlama selesai"),
-    SearchOption("tanggapan:desc", "Tanggapan paling lambat"),
+    SearchOption("tanggapan:desc", "Tanggapan pertama paling lama"),
 )
 
 
@@ -132,6 +132,9 @@ class BrowseViews:
     summaries: Callable[[pd.DataFrame], tuple[CaseSummary, ...]]
     # Without a responses table there is no answer time to sort by (CONTRACT §1.3).
     responses_present: bool
+    # Per tracking_id: 'Tepat waktu', 'Terlambat' or '' (the 'ketepatan' filter); None
+    # without a responses table.
+    judged: pd.Series | None = None
     slugs: dict[str, dict[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -218,7 +221,13 @@ class BrowseViews:
         # Filtered by full name (short names may repeat), listed by short name.
         ids = sorted(set(cases["agency_id"]))
         full = dict(zip(self.agencies["agency_id"], self.agencies["name"], strict=True))
-        short = {full[a]: self.short_names[a] for a in ids}
+        # An abbreviation (DPMPTSP) comes with its full name: an <option> cannot hold <abbr>.
+        short = {
+            full[a]: self.short_names[a]
+            if self.short_names[a] == full[a]
+            else f"{self.short_names[a]} ({full[a]})"
+            for a in ids
+        }
         filters = (
             SearchFilter("instansi", "Instansi", options(short, short)),
             SearchFilter("kategori", "Kategori", options(cases["category"])),
@@ -228,6 +237,9 @@ class BrowseViews:
             SearchFilter("kecamatan", "Kecamatan", options(self.kecamatan)),
             SearchFilter("tahun", "Tahun", tuple(reversed(options(self.years)))),
         )
+        if self.judged is not None:
+            values = self.judged.reindex(cases["tracking_id"]).fillna("")
+            filters += (SearchFilter("ketepatan", "Ketepatan tanggapan", options(values)),)
         return SearchPage(
             SEARCH_PATH,
             content_security_policy(wasm=True),

@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import formatting as fmt
 from .browse import browse_path
-from .contexts import CaseIndexing, CasePage, CaseSummary, Link, TimelineEvent
+from .contexts import CaseIndexing, CasePage, CaseSummary, Deadline, Link, TimelineEvent
 
 MAP_PATH = "/peta/"
 CASE_ZOOM = 15  # a 500 m cell is a few dozen pixels wide at this zoom
@@ -131,7 +131,8 @@ class CaseMaker:
     def browse_url(self, kind: str, name: str) -> str:
         return self.url(browse_path(kind, self.slugs[kind][name]))
 
-    def summary(self, row) -> CaseSummary:
+    def summary(self, row, response: Deadline | None = None) -> CaseSummary:
+        """The case's summary for lists; ``response`` is its first-response deadline judged."""
         place = ", ".join(p for p in (row.desa, row.kecamatan) if p)
         return CaseSummary(
             row.tracking_id,
@@ -145,6 +146,7 @@ class CaseMaker:
             fmt.date_text(row.closed_at, self.zone),
             row.status,
             fmt.STATUS_LABELS[row.status],
+            response,
         )
 
     def timeline(self, row, events: list) -> tuple[TimelineEvent, ...]:
@@ -212,11 +214,14 @@ class CaseMaker:
             int(response) if self.responses_present else None,
         )
 
-    def page(self, row: CaseRow, events: list[EventRow]) -> CasePage:
+    def page(
+        self, row: CaseRow, events: list[EventRow], deadlines: tuple[Deadline, ...] = ()
+    ) -> CasePage:
+        """The case page; ``deadlines`` are its first response and closing judged."""
         located = not (pd.isna(row.lat) or pd.isna(row.lon))
         return CasePage(
             case_path(row.tracking_id),
-            self.summary(row),
+            self.summary(row, deadlines[0] if deadlines else None),
             paragraphs(row.body),
             fmt.PRIVACY_LABELS[row.privacy],
             fmt.CHANNEL_LABELS.get(row.channel or "", ""),
@@ -226,4 +231,5 @@ class CaseMaker:
             self.timeline(row, events),
             self.indexing(row),
             map_url(row.lat, row.lon, self.url("")) if located else "",
+            deadlines,
         )

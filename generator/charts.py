@@ -149,32 +149,57 @@ def _month(text: str) -> date:
         raise ValueError(f"Month {text!r} is not a 'YYYY-MM' string.") from None
 
 
-def _long(day: date) -> str:
+def _long(day: date, step: int = 1) -> str:
+    """A period's name: 'Maret 2025', 'Kuartal 1 2025' or '2025' (step 1, 3 or 12 months)."""
+    if step == 12:
+        return str(day.year)
+    if step == 3:
+        return f"Kuartal {(day.month - 1) // 3 + 1} {day.year}"
     return format_date(day, "MMMM y", locale=LOCALE)
 
 
-def _line_description(days: list[date], received: Sequence[int], resolved: Sequence[int]) -> str:
+def _short(day: date, step: int) -> str:
+    if step == 12:
+        return str(day.year)
+    if step == 3:
+        return f"K{(day.month - 1) // 3 + 1}"
+    return format_date(day, "LLL", locale=LOCALE)
+
+
+PERIOD_NAMES = {1: "Bulan", 3: "Kuartal", 12: "Tahun"}
+
+
+def _line_description(
+    days: list[date], received: Sequence[int], resolved: Sequence[int], step: int = 1
+) -> str:
     if not days:
         return "Belum ada laporan bulanan untuk digambarkan."
     totals = f"{number(sum(received))} laporan masuk dan {number(sum(resolved))} laporan selesai."
     if len(days) == 1:
-        return f"Pada {_long(days[0])}, {totals}"
-    text = f"Dari {_long(days[0])} sampai {_long(days[-1])}, {totals}"
+        return f"Pada {_long(days[0], step)}, {totals}"
+    text = f"Dari {_long(days[0], step)} sampai {_long(days[-1], step)}, {totals}"
     if sum(received):
         peak = max(range(len(days)), key=lambda i: (received[i], -i))
         text += (
-            f" Laporan masuk terbanyak pada {_long(days[peak])} ({number(received[peak])} laporan)."
+            f" Laporan masuk terbanyak pada {_long(days[peak], step)} "
+            f"({number(received[peak])} laporan)."
         )
     return text
 
 
 def monthly_chart(
-    months: Sequence[str], received: Sequence[int], resolved: Sequence[int], title: str
+    months: Sequence[str],
+    received: Sequence[int],
+    resolved: Sequence[int],
+    title: str,
+    step: int = 1,
 ) -> LineChart:
-    """Reports received and resolved per month as two lines, for consecutive
-    'YYYY-MM' ``months``. Resolved is dashed with square markers, received solid
-    with round ones. No months gives an empty chart; one month a pair of markers.
-    Raises ValueError when lengths differ or months are not consecutive."""
+    """Reports received and resolved per period as two lines, for consecutive
+    'YYYY-MM' ``months``, each the first month of a period of ``step`` months (1:
+    months, 3: quarters, 12: years). Resolved is dashed with square markers,
+    received solid with round ones. No months gives an empty chart; one month a
+    pair of markers. Raises ValueError when lengths differ or periods are not
+    consecutive."""
     if not len(months) == len(received) == len(resolved):
         raise ValueError(
             f"monthly_chart needs one count per month: {len(months)} months, "
@@ -183,26 +208,26 @@ def monthly_chart(
     received, resolved = [int(v) for v in received], [int(v) for v in resolved]  # numpy-safe
     days = [_month(m) for m in months]
     for before, after in itertools.pairwise(days):
-        if (after.year * 12 + after.month) - (before.year * 12 + before.month) != 1:
+        if (after.year * 12 + after.month) - (before.year * 12 + before.month) != step:
             raise ValueError(f"Months must be consecutive: {before:%Y-%m} then {after:%Y-%m}.")
     width, height = LINE_SIZE
     base = {
         "title": title,
-        "description": _line_description(days, received, resolved),
+        "description": _line_description(days, received, resolved, step),
         "width": width,
         "height": height,
         "empty": not days,
-        "table_headers": ("Bulan", RECEIVED, RESOLVED),
+        "table_headers": (PERIOD_NAMES[step], RECEIVED, RESOLVED),
         "table_rows": tuple(
-            (_long(d), number(a), number(b))
+            (_long(d, step), number(a), number(b))
             for d, a, b in zip(days, received, resolved, strict=True)
         ),
     }
     if not days:
         return LineChart(**base)
 
-    top_value, step = nice_scale(max(*received, *resolved))
-    values = range(0, top_value + 1, step)
+    top_value, y_step = nice_scale(max(*received, *resolved))
+    values = range(0, top_value + 1, y_step)
     left = max(_text_width(number(v)) for v in values) + GAP + 4
     x_label = 4 * CHAR * FONT  # the wider of its two lines: a year
     right = width - x_label / 2 - 4
@@ -218,9 +243,9 @@ def monthly_chart(
     x_ticks, shown_year = [], None
     for i in range(0, len(days), every):
         year = days[i].year
-        sublabel = str(year) if year != shown_year else ""
+        sublabel = str(year) if year != shown_year and step != 12 else ""
         shown_year = year
-        label = format_date(days[i], "LLL", locale=LOCALE)
+        label = _short(days[i], step)
         x_ticks.append(Tick(_c(xs[i]), _c(bottom + FONT + 10), label, sublabel))
 
     def series(name: str, counts: Sequence[int], css: str, dash: str, marker: str) -> Series:

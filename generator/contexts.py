@@ -49,6 +49,26 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Deadline:
+    """One deadline of a report (first response or closing), judged in words and a badge."""
+
+    label: str = doc("What is measured, e.g. 'Tanggapan pertama instansi'.")
+    state: str = doc(
+        "tepat, terlambat, tanpa (closed without a recorded answer) or tidak-tersedia (for "
+        "styling; the words say the same)."
+    )
+    taken: str = doc("Working days taken, e.g. '7 hari kerja'; '' when not known.")
+    limit: str = doc("The deadline in words, e.g. 'tenggat 5 hari kerja'.")
+    verdict: str = doc(
+        "'tepat waktu', 'terlambat 2 hari kerja', 'tidak ada tanggapan instansi yang "
+        "tercatat' or 'tidak tersedia (…)'."
+    )
+    filter_value: str = doc(
+        "The search filter value 'Tepat waktu' or 'Terlambat'; '' when neither.", default=""
+    )
+
+
+@dataclass(frozen=True)
 class CaseSummary:
     tracking_id: str = doc("Tracking ID as in the input.")
     url: str = doc("URL of the case page.")
@@ -61,6 +81,9 @@ class CaseSummary:
     closed: DateText | None = doc("When it was closed, if it was.")
     status: str = doc("Status code: belum, proses or selesai (for styling).")
     status_label: str = doc("Status in Indonesian.")
+    response: Deadline | None = doc(
+        "The first-response deadline judged (badge on lists); None when not shown.", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -183,6 +206,51 @@ class CasePage:
         "/peta/ at the case's grid cell (generalised coordinates only); '' without coordinates.",
         default="",
     )
+    deadlines: tuple[Deadline, ...] = doc(
+        "First response, then closing: working days taken against each deadline.",
+        factory=tuple,
+    )
+
+
+@dataclass(frozen=True)
+class PatternRow:
+    name: str = doc("The category or kecamatan; 'Tanpa keterangan' when unknown.")
+    received: str = doc("Reports received, all privacy levels, formatted.")
+    received_width: float = doc("Bar length 0-100 for received, relative to the largest row.")
+    median_response: str = doc("Median working days to first answer; '–'; 'tidak tersedia'.")
+    pct_on_time: str = doc("% of first answers within the deadline; '–'; 'tidak tersedia'.")
+    on_time_width: float | None = doc("Bar length 0-100 for % on time; None when no figure.")
+
+
+@dataclass(frozen=True)
+class PatternTable:
+    id: str = doc("Anchor and id prefix on the page, e.g. 'per-kategori'.")
+    title: str = doc("Caption, e.g. 'Per kategori'.")
+    column: str = doc("Header of the first column, e.g. 'Kategori'.")
+    rows: tuple[PatternRow, ...] = doc("Most reports first.")
+    note: str = doc("How it is counted, one or two sentences.", default="")
+
+
+@dataclass(frozen=True)
+class AgencyLinks:
+    """Where a reader finds an agency's late and slowest cases."""
+
+    late_url: str = doc("No-JS list /instansi/<id>/terlambat/: late cases, slowest first.")
+    late_count: int = doc("How many published cases of the agency were answered late.")
+    search_late_url: str = doc("/cari/ pre-filled: this agency, late answers, slowest first.")
+    search_slowest_url: str = doc("/cari/ pre-filled: this agency, slowest first answers.")
+
+
+@dataclass(frozen=True)
+class LatePage:
+    template = "late.html"
+    path: str = doc("URL of this page: /instansi/<id>/terlambat/ (paginated /page/N/).")
+    agency: Link = doc("The agency's page and full name.")
+    short_name: str = doc("Its short name, or the full name when none.")
+    cases: tuple[CaseSummary, ...] = doc("Published cases answered late, slowest first.")
+    pagination: Pagination = doc("Where this page stands among the list's pages.")
+    deadline_note: str = doc("The response deadline in words.")
+    search_url: str = doc("/cari/ pre-filled with the same list, for filtering further.")
 
 
 @dataclass(frozen=True)
@@ -252,6 +320,14 @@ class AgencyPage:
     card: ShareCard | None = doc(
         "The agency's share card (og:image); None when SITEURL is not absolute.", default=None
     )
+    trend_note: str = doc(
+        "Which period the trend chart counts by and why, e.g. 'per kuartal: rata-rata …'.",
+        default="",
+    )
+    patterns: tuple[PatternTable, ...] = doc(
+        "Figures by category and by kecamatan (first page only).", factory=tuple
+    )
+    links: AgencyLinks | None = doc("Links to its late and slowest cases.", default=None)
 
 
 @dataclass(frozen=True)
@@ -281,6 +357,9 @@ class RaporPage:
         "The rapor share card (og:image) on /rapor/; None on a year's page or when SITEURL is "
         "not absolute (then the site's card or none).",
         default=None,
+    )
+    categories: PatternTable | None = doc(
+        "The period's figures by category across agencies.", default=None
     )
 
 
@@ -397,7 +476,9 @@ class SearchOption:
 
 @dataclass(frozen=True)
 class SearchFilter:
-    name: str = doc("Filter name in the index: instansi, kategori, jenis, kecamatan, tahun.")
+    name: str = doc(
+        "Filter name in the index: instansi, kategori, jenis, kecamatan, tahun, ketepatan."
+    )
     label: str = doc("Label in Indonesian.")
     options: tuple[SearchOption, ...] = doc("Every value published cases carry, sorted.")
 
@@ -536,6 +617,7 @@ PAGE_TYPES = (
     MethodologyPage,
     BrowsePage,
     BrowseIndexPage,
+    LatePage,
     SearchPage,
     MapPage,
     DataPage,

@@ -139,8 +139,9 @@ class CasesGenerator(Generator):
             views.browse.search_page(),
             *views.browse.index_pages(),
             *views.browse.pages(),
-            *views.rapor.rapor_pages(),
+            *views.rapor_pages(),
             *views.agency_pages(),
+            *views.accountability.late_pages(self.dataset.short_names),
         ]
         total = len(others) + len(self.dataset.published)
         progress = Progress(total, "halaman")
@@ -148,8 +149,8 @@ class CasesGenerator(Generator):
         work = itertools.chain(
             shards(self.site, others, render.SHARD_PAGES),
             (
-                CaseShard(self.site, maker, rows, events)
-                for rows, events in views.case_batches(render.SHARD_PAGES)
+                CaseShard(self.site, maker, rows, events, deadlines)
+                for rows, events, deadlines in views.case_batches(render.SHARD_PAGES)
             ),
         )
         digests: dict[str, str] = {}

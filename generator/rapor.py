@@ -216,16 +216,23 @@ class RaporViews:
     def monthly(self) -> pd.DataFrame:
         return scorecards.monthly(self.dataset.complaints, *self.month_span)
 
+    def agency_monthly(self, agency_id: str) -> pd.DataFrame:
+        """An agency's received/resolved counts by month number (zeros included)."""
+        first, last = self.month_span
+        if agency_id in self.monthly.index.get_level_values("agency_id"):
+            series = self.monthly.loc[agency_id]
+        else:
+            series = pd.DataFrame({"received": 0, "resolved": 0}, index=range(first, last + 1))
+        return series.reindex(range(first, last + 1), fill_value=0)
+
     def monthly_chart(self, agency_id: str | None = None) -> charts.LineChart:
         first, last = self.month_span
         months = [scorecards.month_label(m) for m in range(first, last + 1)]
         if agency_id is None:
             series = self.monthly.groupby(level="month").sum()
-        elif agency_id in self.monthly.index.get_level_values("agency_id"):
-            series = self.monthly.loc[agency_id]
+            series = series.reindex(range(first, last + 1), fill_value=0)
         else:
-            series = pd.DataFrame({"received": 0, "resolved": 0}, index=range(first, last + 1))
-        series = series.reindex(range(first, last + 1), fill_value=0)
+            series = self.agency_monthly(agency_id)
         return charts.monthly_chart(
             months,
             series["received"].tolist(),

@@ -30,7 +30,7 @@ from .contexts import Site, template_variables
 
 if TYPE_CHECKING:
     from .casepages import CaseMaker, CaseRow, EventRow
-    from .contexts import CasePage
+    from .contexts import CasePage, Deadline
 
 logger = logging.getLogger(__name__)
 
@@ -66,10 +66,11 @@ class CaseShard:
     maker: CaseMaker
     rows: tuple[CaseRow, ...]
     events: tuple[list[EventRow], ...]  # each row's events, oldest first
+    deadlines: tuple[tuple[Deadline, ...], ...]  # each row's deadlines judged (first, closing)
 
     def pages(self) -> Iterator[CasePage]:
-        for row, events in zip(self.rows, self.events, strict=True):
-            yield self.maker.page(row, events)
+        for row, events, deadlines in zip(self.rows, self.events, self.deadlines, strict=True):
+            yield self.maker.page(row, events, deadlines)
 
 
 def render_settings(settings: dict) -> dict:

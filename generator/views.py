@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import pandas as pd
 
 from . import formatting as fmt
+from .accountability import FILTER_VALUES, AccountabilityViews
 from .browse import BrowseViews, paginate
 from .cards import RAPOR_CARD, SITE_CARD, Card, ShareCards, agency_card_path
 from .casepages import (  # noqa: F401  (paths and paragraphs: where other stages import them)
@@ -36,12 +37,13 @@ from .contexts import (
     HomePage,
     Link,
     MethodologyPage,
+    RaporPage,
     ShareCard,
     Site,
 )
 from .maps import MapViews
 from .pipeline import Dataset
-from .rapor import UNAVAILABLE, RaporViews
+from .rapor import UNAVAILABLE, RaporViews, local_years
 from .security import content_security_policy
 
 SITE_FEED = "/feeds/kasus.atom.xml"
@@ -76,6 +78,10 @@ class Views:
         self.absolute = self.site_url.startswith(("https://", "http://"))
         self.cards = ShareCards(self)
         self.rapor.share_card = self.share_card(RAPOR_CARD, self.cards.rapor())
+        self.accountability = AccountabilityViews(
+            d, self.settings, self.url, self.agency_link, self.summaries
+        )
+        judged = self.accountability.lateness["response_state"].map(FILTER_VALUES).fillna("")
         self.browse = BrowseViews(
             newest_first(d.published),
             agencies,
@@ -84,6 +90,7 @@ class Views:
             self.url,
             self.summaries,
             d.responses_present,
+            judged if d.responses_present else None,
         )
 
     def url(self, path: str) -> str:
@@ -141,13 +148,17 @@ class Views:
         )
 
     def case_summary(self, row) -> CaseSummary:
-        return self.case_maker.summary(row)
+        return self.case_maker.summary(row, self.accountability.response_deadline(row.tracking_id))
 
     @cached_property
     def summary_by_id(self) -> dict[str, CaseSummary]:
         """Every published case's summary, built once: lists and case pages share them."""
         maker = self.case_maker
-        return {row.tracking_id: maker.summary(row) for row in case_rows(self.dataset.published)}
+        judged = self.accountability.judged
+        return {
+            row.tracking_id: maker.summary(row, judged[row.tracking_id][0])
+            for row in case_rows(self.dataset.published)
+        }
 
     def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
         return tuple(self.summary_by_id[t] for t in cases["tracking_id"])
@@ -164,16 +175,21 @@ class Views:
         by_case: dict[str, list[EventRow]] = {}
         for event in event_rows(events):
             by_case.setdefault(event.tracking_id, []).append(event)
+        judged = self.accountability.judged
         rows = case_rows(published)
         while batch := tuple(itertools.islice(rows, size)):
-            yield batch, tuple(by_case.pop(row.tracking_id, []) for row in batch)
+            yield (
+                batch,
+                tuple(by_case.pop(row.tracking_id, []) for row in batch),
+                tuple(judged[row.tracking_id] for row in batch),
+            )
 
     def case_pages(self) -> Iterator[CasePage]:
         """Every published case's page context, made here (``case_batches`` for workers)."""
         maker = self.case_maker
-        for rows, events in self.case_batches(1000):
-            for row, its_events in zip(rows, events, strict=True):
-                yield maker.page(row, its_events)
+        for rows, events, deadlines in self.case_batches(1000):
+            for row, its_events, its_deadlines in zip(rows, events, deadlines, strict=True):
+                yield maker.page(row, its_events, its_deadlines)
 
     # -- agencies ----------------------------------------------------------
 
@@ -203,12 +219,18 @@ class Views:
             if row.parent_id:
                 children.setdefault(row.parent_id, []).append(self.agency_link(row.agency_id))
         rapor = self.rapor
+        account = self.accountability
+        empty = self.dataset.complaints.iloc[0:0]
         for row in agencies.itertuples(index=False):
             summary = self.agency_summary(row)
             cases = by_agency.get(row.agency_id, published.iloc[0:0])
             scorecard = rapor.scorecard(row.agency_id)
             years = tuple(rapor.scorecard(row.agency_id, y) for y in rapor.years)
-            monthly = rapor.monthly_chart(row.agency_id)
+            own = rapor.by_agency.get(row.agency_id, empty)
+            monthly = rapor.agency_monthly(row.agency_id)
+            trend, trend_note = account.trend(monthly, *rapor.month_span)
+            patterns = account.agency_patterns(own)
+            links = account.links(row.agency_id, row.name)
             map_url = self.maps.agency_map_url(row.agency_id)
             response = rapor.response_chart(row.agency_id)
             card = self.share_card(
@@ -226,14 +248,27 @@ class Views:
                     pagination,
                     scorecard,
                     years,
-                    monthly,
+                    trend,
                     response,
                     rapor.deadline_note(),
                     tuple(children.get(row.agency_id, ())),
                     map_url,
                     Link(self.url(agency_feed_path(row.agency_id)), f"Kasus selesai: {row.name}"),
                     card,
+                    trend_note,
+                    patterns,
+                    links,
                 )
+
+    def rapor_pages(self) -> Iterator[RaporPage]:
+        """/rapor/ pages, each with its period's figures by category across agencies."""
+        complaints = self.dataset.complaints
+        years = local_years(complaints["submitted_at"])
+        for page in self.rapor.rapor_pages():
+            chosen = (
+                complaints if not page.period.isdigit() else (complaints[years == int(page.period)])
+            )
+            yield replace(page, categories=self.accountability.categories(chosen))
 
     def agency_index(self) -> AgencyIndexPage:
         summaries = [self.agency_summary(r) for r in self.dataset.agencies.itertuples(index=False)]

@@ -106,10 +106,14 @@ def test_index_record_has_filters_sorts_and_metadata(base_site):
         "jenis": ["Pengaduan"],
         "kategori": ["Infrastruktur"],
         "kecamatan": ["Kotabumi"],
+        "ketepatan": ["Tepat waktu"],
         "tahun": ["2025"],
     }
     assert record["meta"] == {
         "instansi": "Dinas Pekerjaan Umum dan Penataan Ruang",
+        "ketepatan": "tepat waktu",  # the first answer judged, shown in results
+        "lama": "2 hari kerja",
+        "tenggat": "tepat",
         "nomor": "LU-001",
         "selesai": "1741593600",  # the sort keys, for merging the shards' sorted results
         "tanggal": "10 Mar 2025",
@@ -140,7 +144,7 @@ def test_canonical_index_files_round_trip(base_site):
         body = gzip.decompress(meta.read_bytes()).removeprefix(search.SIGNATURE)
         filters = cbor2.loads(body)[3]
         names = [name for name, _ in filters]
-        assert names == ["instansi", "jenis", "kategori", "kecamatan", "tahun"]
+        assert names == ["instansi", "jenis", "kategori", "kecamatan", "ketepatan", "tahun"]
         for _name, file_hash in filters:
             assert (bundle / "filter" / f"{file_hash}.pf_filter").is_file()
         assert not (bundle / "pagefind-ui.js").exists()  # interfaces we do not load
@@ -212,6 +216,7 @@ def test_search_page_loads_its_script_and_allows_webassembly_only_there(base_sit
         "jenis": ["", "Pengaduan"],
         "kecamatan": ["", "Kotabumi"],
         "tahun": ["", "2025"],
+        "ketepatan": ["", "Tepat waktu"],
     }
     # Without JavaScript: a note, and the browse pages.
     assert "memerlukan JavaScript" in page.select_one(".no-js-note").get_text()

@@ -175,6 +175,21 @@ def test_sort_by_newest_and_oldest(page, base):
     assert slowest == ["/kasus/lu-011/", "/kasus/lu-001/", "/kasus/lu-002/"]
 
 
+def test_late_filter_and_badges_in_results(page, base):
+    # LU-011: answered after 8 working days (5 to 20 February 2024 less the holidays
+    # of 8, 9 and 14 February; deadline 5); the others within it.
+    assert search(page, base, "?ketepatan=Terlambat") == ["/kasus/lu-011/"]
+    line = page.locator("#hasil .case-deadline").first
+    assert line.inner_text() == "Tanggapan pertama: 8 hari kerja terlambat 3 hari kerja"
+    assert "badge-terlambat" in line.locator(".badge").get_attribute("class")
+    on_time = search(page, base, "?ketepatan=Tepat+waktu&urut=tanggapan:desc")
+    assert on_time == ["/kasus/lu-010/", "/kasus/lu-001/", "/kasus/lu-002/"]
+    badges = [b.inner_text() for b in page.locator("#hasil .case-deadline .badge").all()]
+    assert badges == ["tepat waktu"] * 3
+    assert page.input_value("#f-ketepatan") == "Tepat waktu"
+    assert csp_violations(page) == [] and page.dialogs == []
+
+
 def test_typing_searches_and_updates_the_url(page, base):
     page.goto(base + "/")
     page.fill("header .site-search input[name=q]", "ambles")

@@ -98,6 +98,25 @@ function excerptNodes(excerpt) {
   return paragraph;
 }
 
+// The first answer's working days and its verdict against the deadline, as the
+// case page shows them (meta "lama", "ketepatan"; "tenggat" is the state for the
+// badge's class). Nothing when the case page gives none.
+const DEADLINE_STATES = new Set(["tepat", "terlambat", "tanpa", "tidak-tersedia"]);
+
+function deadlineLine(meta) {
+  if (!meta.ketepatan) return null;
+  const line = document.createElement("p");
+  line.className = "case-deadline";
+  line.append("Tanggapan pertama: ");
+  if (meta.lama) line.append(`${meta.lama} `);
+  const badge = document.createElement("span");
+  const state = DEADLINE_STATES.has(meta.tenggat) ? meta.tenggat : "kosong";
+  badge.className = `badge badge-${state}`;
+  badge.textContent = meta.ketepatan;
+  line.append(badge);
+  return line;
+}
+
 function resultItem(data) {
   const item = document.createElement("li");
   const card = document.createElement("article");
@@ -116,7 +135,10 @@ function resultItem(data) {
     span.textContent = text;
     meta.append(span, " ");
   }
-  card.append(heading, meta, excerptNodes(data.excerpt || ""));
+  card.append(heading, meta);
+  const deadline = deadlineLine(data.meta);
+  if (deadline) card.append(deadline);
+  card.append(excerptNodes(data.excerpt || ""));
   item.append(card);
   return item;
 }
