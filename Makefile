@@ -12,7 +12,7 @@ SEED ?= 1
 SAMPLE_CASES ?= 2000
 # Leaflet and leaflet.markercluster for /peta/, from npm at set-up (package-lock.json pins them).
 NPM_STAMP := node_modules/.installed
-BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),)
+BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(if $(PII_POLICY),--pii-policy $(PII_POLICY),) $(if $(PREVIOUS_RELEASE),--previous $(PREVIOUS_RELEASE),)
 
 .DEFAULT_GOAL := help
 .PHONY: help vendor html serve devserver publish check test lint format sample bench clean update-golden

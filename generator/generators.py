@@ -8,6 +8,7 @@ than linearly (measured with ``make bench``: 14.8 s for 8,365 articles, 131 s fo
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 import time
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import maps, mapscript, pipeline
+from . import changes, maps, mapscript, pipeline, releases
+from .changelog import CSV_PATH, FEED_PATH, Changelog
 from .contexts import template_variables
 from .downloads import DATA_PATH, OpenData
 from .feeds import FeedWriter
@@ -68,14 +70,20 @@ class CasesGenerator(Generator):
             )
         started = time.perf_counter()
         opendata = OpenData(self.views, self.settings)
+        digests: dict[str, str] = {}
+        rows: dict[str, list[dict[str, str]]] = {}
         for name, data in opendata.files():
             write_bytes(Path(self.output_path, DATA_PATH.strip("/"), name), data)
+            digests[name] = hashlib.sha256(data).hexdigest()
+            if name in ("kasus.csv", "tindak_lanjut.csv", "rapor.csv"):
+                rows[name] = releases.csv_rows(data)
         logger.info(
             "data terbuka: %d berkas, %.1f MB dalam %.1f detik",
             len(opendata.sizes),
             sum(opendata.sizes.values()) / 1e6,
             time.perf_counter() - started,
         )
+        changelog = self.write_release(digests, rows)
         started = time.perf_counter()
         feeds = FeedWriter(self.views, self.settings)
         written = 0
@@ -92,12 +100,13 @@ class CasesGenerator(Generator):
                 self.views.maps.page(),
                 opendata.page(),
             ),
+            changelog.pages(),
             (self.views.browse.search_page(),),
             self.views.browse.index_pages(),
             self.views.browse.pages(),
             self.views.rapor.rapor_pages(),
             self.views.agency_pages(),
-            self.views.case_pages(),
+            self.views.case_pages(changelog.notes()),
         )
         pending: deque[Future] = deque()
         written = 0
@@ -113,6 +122,42 @@ class CasesGenerator(Generator):
                 pending.popleft().result()
         self.write_map_files()
         logger.info("%d halaman ditulis dalam %.1f detik", written, time.perf_counter() - started)
+
+    def write_release(
+        self, digests: dict[str, str], rows: dict[str, list[dict[str, str]]]
+    ) -> Changelog:
+        """Compare with the previous release; write perubahan.csv, its feed and rilis.json.
+
+        rilis.json is written without its file list; ``releases.seal`` adds it last.
+        """
+        started = time.perf_counter()
+        cases, events = rows["kasus.csv"], rows["tindak_lanjut.csv"]
+        case_digests = releases.case_digests(cases, events)
+        data_files = {n: digests[n] for n in releases.DATA_FILES if n in digests}
+        previous = changes.find_previous(self.settings)
+        as_of = self.dataset.as_of
+        release = releases.Release(
+            releases.release_id(case_digests, data_files),
+            as_of.isoformat(timespec="seconds") if as_of is not None else None,
+            previous.id if previous else None,
+            self.dataset.counts,
+            case_digests,
+            data_files,
+        )
+        comparison, history = changes.build_history(
+            release, previous, cases, events, rows["rapor.csv"]
+        )
+        changelog = Changelog(self.views, self.settings, release, comparison, history)
+        write_bytes(Path(self.output_path, CSV_PATH.lstrip("/")), changes.history_csv(history))
+        write_bytes(Path(self.output_path, FEED_PATH.lstrip("/")), changelog.feed())
+        releases.write_draft(Path(self.output_path), release)
+        logger.info(
+            "rilis %s: %s (%.1f detik)",
+            release.short_id,
+            changelog.status(),
+            time.perf_counter() - started,
+        )
+        return changelog
 
     def write_map_files(self) -> None:
         """/peta/'s script and JSON files, and Leaflet's files under /theme/vendor/."""

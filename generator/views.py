@@ -21,6 +21,7 @@ from .contexts import (
     AgencySummary,
     CasePage,
     CaseSummary,
+    ChangeNote,
     Figure,
     HomePage,
     Link,
@@ -202,7 +203,9 @@ class Views:
             )
         return tuple(items)
 
-    def case_pages(self) -> Iterator[CasePage]:
+    def case_pages(self, changed: dict[str, ChangeNote] | None = None) -> Iterator[CasePage]:
+        """Every published case's page; ``changed`` notes the release that last changed it."""
+        changed = changed or {}
         published = self.dataset.published
         events = self.dataset.responses
         events = events[events["tracking_id"].isin(set(published["tracking_id"]))]
@@ -225,6 +228,7 @@ class Views:
                 self._timeline(row, by_case.get(row.tracking_id, [])),
                 self.browse.indexing(row),
                 self.maps.case_map_url(row),
+                changed.get(row.tracking_id),
             )
 
     # -- agencies ----------------------------------------------------------
