@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datafiles, releases
+from . import datafiles, detectors, privacy, releases
 from .releases import Previous
 
 logger = logging.getLogger(__name__)
@@ -261,9 +261,26 @@ def build_history(
     events: list[dict[str, str]],
     rapor: list[dict[str, str]],
 ) -> tuple[Comparison, list[dict[str, str]]]:
-    """The comparison and the whole history (this release's rows first)."""
+    """The comparison and the whole history (this release's rows first).
+
+    Old and new values are scanned for personal data again, with today's
+    detectors: an answer rewritten to remove a phone number the scan of an
+    earlier release missed must not come back as the "old" value.
+    """
     comparison, new_rows = compare(release, previous, cases, events, rapor)
-    return comparison, new_rows + carried_history(previous, set(release.cases))
+    rows = new_rows + carried_history(previous, set(release.cases))
+    masked = 0
+    for row in rows:
+        for name in ("old", "new"):
+            if row[name]:
+                clean = detectors.replace_all(row[name], privacy.REDACTED)
+                masked += clean != row[name]
+                row[name] = clean
+    if masked:
+        logger.warning(
+            "riwayat perubahan: %d nilai lama/baru memuat data pribadi dan disamarkan", masked
+        )
+    return comparison, rows
 
 
 def find_previous(settings: dict) -> Previous | None:

@@ -273,3 +273,21 @@ def test_case_digest_is_canonical():
     assert releases.case_digest(case, events) != releases.case_digest(
         {**case, "title": "b"}, events
     )
+
+
+def test_history_drops_unpublished_cases_and_masks_personal_data(tmp_path):
+    old = releases.Release("a" * 64, "2025-03-01T00:00:00+07:00", None, {}, {"lu-001": "b" * 64})
+    rows = [
+        changes._row(old, changes.CHANGED, tracking_id="LU-001", field="tanggapan")
+        | {"old": "Hubungi 0812-3456-7890 ya", "new": "Sudah dihubungi."},
+        changes._row(old, changes.ADDED, tracking_id="LU-777"),  # not published any more
+        changes._row(old, changes.FIRST, count="5"),
+    ]
+    (tmp_path / "perubahan.csv").write_bytes(changes.history_csv(rows))
+    previous = releases.Previous(tmp_path, old.id, old.id[:12], old.data_as_of, old.cases)
+    new = releases.Release("c" * 64, "2025-03-02T00:00:00+07:00", old.id, {}, old.cases)
+    comparison, found = changes.build_history(new, previous, [], [], [])
+    assert comparison.nothing
+    assert [r["tracking_id"] for r in found] == ["LU-001", ""]
+    assert "0812" not in found[0]["old"] and "[disamarkan]" in found[0]["old"]
+    assert found[0]["new"] == "Sudah dihubungi."
