@@ -16,7 +16,7 @@ SAMPLE_CASES ?= 2000
 # Leaflet and leaflet.markercluster for /peta/, from npm at set-up (package-lock.json pins them).
 NPM_STAMP := node_modules/.installed
 INPUT_FLAGS := $(if $(PII_POLICY),--pii-policy $(PII_POLICY),) $(if $(INPUT_DATE_ORDER),--date-order $(INPUT_DATE_ORDER),)
-BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(INPUT_FLAGS)
+BUILD_FLAGS := $(if $(filter 1 yes true,$(SKIP_INVALID)),--skip-invalid,) $(INPUT_FLAGS) $(if $(PREVIOUS_RELEASE),--previous $(PREVIOUS_RELEASE),)
 
 .DEFAULT_GOAL := help
 .PHONY: help vendor html serve devserver publish check import test lint format sample bench clean update-golden

@@ -21,7 +21,15 @@ import pandas as pd
 
 from . import formatting as fmt
 from .browse import browse_path
-from .contexts import CaseIndexing, CasePage, CaseSummary, Deadline, Link, TimelineEvent
+from .contexts import (
+    CaseIndexing,
+    CasePage,
+    CaseSummary,
+    ChangeNote,
+    Deadline,
+    Link,
+    TimelineEvent,
+)
 
 MAP_PATH = "/peta/"
 CASE_ZOOM = 15  # a 500 m cell is a few dozen pixels wide at this zoom
@@ -215,9 +223,14 @@ class CaseMaker:
         )
 
     def page(
-        self, row: CaseRow, events: list[EventRow], deadlines: tuple[Deadline, ...] = ()
+        self,
+        row: CaseRow,
+        events: list[EventRow],
+        deadlines: tuple[Deadline, ...] = (),
+        changed: ChangeNote | None = None,
     ) -> CasePage:
-        """The case page; ``deadlines`` are its first response and closing judged."""
+        """The case page; ``deadlines`` are its first response and closing judged,
+        ``changed`` the release that last changed it."""
         located = not (pd.isna(row.lat) or pd.isna(row.lon))
         return CasePage(
             case_path(row.tracking_id),
@@ -232,4 +245,5 @@ class CaseMaker:
             self.indexing(row),
             map_url(row.lat, row.lon, self.url("")) if located else "",
             deadlines,
+            changed,
         )

@@ -131,7 +131,7 @@ def cmd_build(args) -> int:
     from pelican import Pelican
     from pelican.log import console as pelican_console
 
-    from . import search
+    from . import releases, search
     from .generators import BUILD_KEY, Build
     from .output import staged
     from .pipeline import prepare
@@ -146,12 +146,16 @@ def cmd_build(args) -> int:
         overrides["PII_POLICY"] = args.pii_policy
     if args.date_order:
         overrides["INPUT_DATE_ORDER"] = args.date_order
+    if args.previous:
+        overrides["PREVIOUS_RELEASE"] = str(Path(args.previous).resolve())
     output = Path(args.output).resolve()
     try:
         # Validate and scan first: bad input fails before anything is written.
         config = load_settings(Path(args.settings), overrides)
         dataset = prepare(config)
         counts = dataset.counts
+        # Not a setting: where the release being replaced is (read before the swap).
+        config["RELEASE_OUTPUT"] = str(output)
         with staged(output) as stage:
             config["OUTPUT_PATH"] = str(stage)  # absolute already, as Pelican needs
             # Prepared once, handed to the generator; unchanged pages are linked from output.
@@ -161,6 +165,8 @@ def cmd_build(args) -> int:
             # Inside the staging step: a failed index leaves the old site as it was.
             # Shards unchanged since the published build are reused from ``output``.
             indexed = search.index(stage, config["SEARCH_SHARD_CASES"], published=output)
+            # Last, after every other file: it lists their SHA-256.
+            hashed = releases.seal(stage)
     except InputError as error:
         report_problems(error, sys.stderr)
         if error.counts:
@@ -184,6 +190,7 @@ def cmd_build(args) -> int:
         f"{indexed.reused} di antaranya tidak berubah."
     )
     files = sum(len(names) for _, _, names in os.walk(output))  # scandir: no stat per file
+    print(f"Rilis: SHA-256 {hashed} berkas di data/rilis.json dan data/rilis.sha256.")
     print(f"Selesai: {files} file di {output} dalam {time.perf_counter() - started:.1f} detik.")
     return 0
 
@@ -301,6 +308,12 @@ def parser() -> argparse.ArgumentParser:
         "--skip-invalid",
         action="store_true",
         help="publish valid rows, reject invalid ones (never personal data)",
+    )
+    build.add_argument(
+        "--previous",
+        metavar="DIR",
+        help="the release to compare with for /data/perubahan/: a copy of a published site's "
+        "/data/ folder (overrides PREVIOUS_RELEASE; default: the release in --output)",
     )
     _pii_policy_argument(build)
     _date_order_argument(build)

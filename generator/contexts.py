@@ -180,6 +180,13 @@ class CaseIndexing:
 
 
 @dataclass(frozen=True)
+class ChangeNote:
+    release: str = doc("Short id of the release that last changed the case, e.g. '3f9a0c1b2d4e'.")
+    as_of: str = doc("That release's data date in words, e.g. '3 Desember 2026'; '' unknown.")
+    url: str = doc("Its entry on /data/perubahan/ (page and anchor).")
+
+
+@dataclass(frozen=True)
 class CasePage:
     template = "case.html"
     path: str = doc("URL of this page.")
@@ -209,6 +216,11 @@ class CasePage:
     deadlines: tuple[Deadline, ...] = doc(
         "First response, then closing: working days taken against each deadline.",
         factory=tuple,
+    )
+    changed: ChangeNote | None = doc(
+        "The latest release that changed this case (its entry on /data/perubahan/); None "
+        "when no release did.",
+        default=None,
     )
 
 
@@ -603,6 +615,50 @@ class DataPage:
     )
 
 
+@dataclass(frozen=True)
+class ChangeItem:
+    kind: str = doc(
+        "rilis_pertama, ditambahkan, diubah, ditarik or angka (perubahan.csv's change; styling)."
+    )
+    anchor: str = doc("id of this item (the first item of a case in a release); '' for none.")
+    text: str = doc("What happened, in words, e.g. 'Kasus baru' or '3 kasus ditarik'.")
+    case: Link | None = doc("The case's page, or None (withdrawn cases are never named).")
+    agency: Link | None = doc("The agency whose figure moved, for kind 'angka'; else None.")
+    field: str = doc("The field that changed, in words, e.g. 'tanggapan instansi'; '' none.")
+    old: str = doc("Old value (answers, status, dates, agency, figures); '' when not listed.")
+    new: str = doc("New value; '' when not listed or removed.")
+
+
+@dataclass(frozen=True)
+class ReleaseEntry:
+    anchor: str = doc("id of the release's heading, 'rilis-<short id>'.")
+    release: str = doc("The release's short id.")
+    release_id: str = doc("The release's full id (SHA-256).")
+    as_of: str = doc("The release's data date in words; '' unknown.")
+    summary: str = doc("Counts in one sentence, e.g. '2 kasus baru, 1 kasus diubah'.")
+    continued: bool = doc("True when the entry began on the previous page.")
+    items: tuple[ChangeItem, ...] = doc("The entry's changes shown on this page.")
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    template = "changes.html"
+    path: str = doc("URL of this page.")
+    release: str = doc("This release's short id.")
+    release_id: str = doc("This release's full id (SHA-256 of its published data).")
+    as_of: DateText | None = doc("This release's data date.")
+    status: str = doc(
+        "This release against the previous one, one sentence: 'Rilis pertama …', "
+        "'Tidak ada perubahan …' or the counts."
+    )
+    entries: tuple[ReleaseEntry, ...] = doc("History entries on this page, newest first.")
+    pagination: Pagination = doc("Position in the paginated history.")
+    csv_url: str = doc("URL of /data/perubahan.csv.")
+    feed_url: str = doc("URL of /feeds/perubahan.atom.xml.")
+    release_url: str = doc("URL of /data/rilis.json.")
+    sums_url: str = doc("URL of /data/rilis.sha256.")
+
+
 def template_variables(page) -> dict:
     """The page's fields as template variables (shallow: no copying)."""
     return {f.name: getattr(page, f.name) for f in fields(page)}
@@ -621,4 +677,5 @@ PAGE_TYPES = (
     SearchPage,
     MapPage,
     DataPage,
+    ChangesPage,
 )

@@ -228,7 +228,66 @@ def open_data() -> str:
     for column, (how, formula) in RECOMPUTE.items():
         lines.append(f"| `{column}` | {RECOMPUTE_LABELS_EN[how]} | {formula} |")
     lines.append("")
+    lines.append(releases_doc())
     return "\n".join(lines)
+
+
+def releases_doc() -> str:
+    """The release and changelog files' section of docs/open-data.md (generator/changes.py)."""
+    from .changes import FIGURES, HISTORY_COLUMNS, WITH_VALUES
+    from .releases import CASE_DIGEST_FIELDS, DATA_FILES, EVENT_DIGEST_FIELDS
+
+    def codes(names) -> str:
+        return ", ".join(f"`{n}`" for n in names)
+
+    return f"""\
+## Releases: `rilis.json`, `rilis.sha256`
+
+Every publish writes `/data/rilis.json`, last, after the search index and the sitemap:
+
+- `id`: SHA-256 of the release's published data (canonical JSON of the sorted per-case
+  digests and the SHA-256 of {codes(DATA_FILES)}), never a clock reading; `short_id` is
+  its first 12 hex digits, shown on the pages. The same published data has the same id.
+- `data_as_of`: the data's "as of" date; `previous`: the id of the release compared with
+  (`null` for a first release); `counts`: rows per input table (total, published, counted
+  only, rejected).
+- `cases`: each published case's digest, keyed by its lower-cased tracking id: SHA-256 of
+  canonical JSON (sorted keys, UTF-8) of its kasus.csv cells {codes(CASE_DIGEST_FIELDS)}
+  and its tindak_lanjut.csv events' {codes(EVENT_DIGEST_FIELDS)} in timeline order
+  (`generator/releases.py`, `case_digest`). Derived figures and the URL are left out.
+- `files`: SHA-256 of every file of the site but `rilis.json` and `rilis.sha256`.
+
+`/data/rilis.sha256` holds the same digests, `rilis.json`'s included, in `sha256sum`
+format. To verify a copy of the site, in its root folder: `sha256sum -c --quiet
+data/rilis.sha256` (silence means every file matches).
+
+## `perubahan.csv`, `/data/perubahan/`, `/feeds/perubahan.atom.xml`
+
+Each publish compares itself with the previous release: the one in the output folder it
+replaces, or the folder named by `--previous DIR` / `PREVIOUS_RELEASE` (a copy of a
+published site's `/data/`: `rilis.json`, `perubahan.csv`, `kasus.csv`,
+`tindak_lanjut.csv`, `rapor.csv`). An output folder without a valid `rilis.json` is
+ignored with a warning (a first release); a named folder without one is an error.
+
+perubahan.csv is the whole history, newest release first; older releases' rows are
+carried over from the previous perubahan.csv. Columns: {codes(HISTORY_COLUMNS)}.
+`change` is one of:
+
+- `rilis_pertama`: no previous release; `count` = cases published.
+- `ditambahkan`: a case published for the first time (`tracking_id`).
+- `diubah`: one changed field of a case: `field` is a kasus.csv column, `tanggapan` (an
+  agency answer's text), `linimasa` (other events) or empty (unknown: the previous release
+  kept no kasus.csv); `old`/`new` are given for `tanggapan` and {codes(WITH_VALUES)}.
+- `ditarik`: `count` cases no longer published (confidential, reopened or removed):
+  counted, never named.
+- `angka`: an agency's rapor.csv figure moved; `field` is one of {codes(FIGURES)}.
+
+A withdrawn case is never named again: every carried-over row whose `tracking_id` is not
+published in this release is dropped. A release that changes nothing adds no row, so a
+republish of the same input gives the same files. A case page changed by a release says
+so and links to its entry on /data/perubahan/ (`#rilis-<short id>-<tracking id>`).
+The Atom feed has one entry per release.
+"""
 
 
 def write(root: Path) -> list[Path]:

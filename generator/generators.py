@@ -8,6 +8,7 @@ than linearly (measured with ``make bench``: 14.8 s for 8,365 articles, 131 s fo
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 import time
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import cards, manifest, maps, mapscript, pipeline, render
+from . import cards, changes, manifest, maps, mapscript, pipeline, releases, render
 from . import settings as project_settings
+from .changelog import CSV_PATH, FEED_PATH, Changelog
 from .downloads import DATA_PATH, OpenData
 from .feeds import FeedWriter
 from .progress import Progress
@@ -93,14 +95,20 @@ class CasesGenerator(Generator):
             )
         started = time.perf_counter()
         self.opendata = opendata = OpenData(self.views, self.settings)
+        digests: dict[str, str] = {}
+        rows: dict[str, list[dict[str, str]]] = {}
         for name, data in opendata.files():
             write_bytes(Path(self.output_path, DATA_PATH.strip("/"), name), data)
+            digests[name] = hashlib.sha256(data).hexdigest()
+            if name in ("kasus.csv", "tindak_lanjut.csv", "rapor.csv"):
+                rows[name] = releases.csv_rows(data)
         logger.info(
             "data terbuka: %d berkas, %.1f MB dalam %.1f detik",
             len(opendata.sizes),
             sum(opendata.sizes.values()) / 1e6,
             time.perf_counter() - started,
         )
+        changelog = self.write_release(digests, rows)
         started = time.perf_counter()
         feeds = FeedWriter(self.views, self.settings)
         written = 0
@@ -108,7 +116,7 @@ class CasesGenerator(Generator):
             write_bytes(Path(self.output_path, feed.path.lstrip("/")), feeds.document(feed))
             written += 1
         logger.info("%d feed Atom dalam %.1f detik", written, time.perf_counter() - started)
-        self.write_pages()
+        self.write_pages(changelog)
         self.write_map_files()
         self.write_cards()
 
@@ -121,7 +129,7 @@ class CasesGenerator(Generator):
             written += 1
         logger.info("%d kartu bagikan dalam %.1f detik", written, time.perf_counter() - started)
 
-    def write_pages(self) -> None:
+    def write_pages(self, changelog: Changelog) -> None:
         """Every page made from the data, rendered in shards (``render``), listed in the Build.
 
         The pages other than case pages (a few per agency, category, district and
@@ -136,6 +144,7 @@ class CasesGenerator(Generator):
             views.methodology(),
             views.maps.page(),
             self.opendata.page(),
+            *changelog.pages(),
             views.browse.search_page(),
             *views.browse.index_pages(),
             *views.browse.pages(),
@@ -149,8 +158,8 @@ class CasesGenerator(Generator):
         work = itertools.chain(
             shards(self.site, others, render.SHARD_PAGES),
             (
-                CaseShard(self.site, maker, rows, events, deadlines)
-                for rows, events, deadlines in views.case_batches(render.SHARD_PAGES)
+                CaseShard(self.site, maker, *batch)
+                for batch in views.case_batches(render.SHARD_PAGES, changelog.notes())
             ),
         )
         digests: dict[str, str] = {}
@@ -175,6 +184,42 @@ class CasesGenerator(Generator):
             rendered,
             progress.done - rendered,
         )
+
+    def write_release(
+        self, digests: dict[str, str], rows: dict[str, list[dict[str, str]]]
+    ) -> Changelog:
+        """Compare with the previous release; write perubahan.csv, its feed and rilis.json.
+
+        rilis.json is written without its file list; ``releases.seal`` adds it last.
+        """
+        started = time.perf_counter()
+        cases, events = rows["kasus.csv"], rows["tindak_lanjut.csv"]
+        case_digests = releases.case_digests(cases, events)
+        data_files = {n: digests[n] for n in releases.DATA_FILES if n in digests}
+        previous = changes.find_previous(self.settings)
+        as_of = self.dataset.as_of
+        release = releases.Release(
+            releases.release_id(case_digests, data_files),
+            as_of.isoformat(timespec="seconds") if as_of is not None else None,
+            previous.id if previous else None,
+            self.dataset.counts,
+            case_digests,
+            data_files,
+        )
+        comparison, history = changes.build_history(
+            release, previous, cases, events, rows["rapor.csv"]
+        )
+        changelog = Changelog(self.views, self.settings, release, comparison, history)
+        write_bytes(Path(self.output_path, CSV_PATH.lstrip("/")), changes.history_csv(history))
+        write_bytes(Path(self.output_path, FEED_PATH.lstrip("/")), changelog.feed())
+        releases.write_draft(Path(self.output_path), release)
+        logger.info(
+            "rilis %s: %s (%.1f detik)",
+            release.short_id,
+            changelog.status(),
+            time.perf_counter() - started,
+        )
+        return changelog
 
     def write_map_files(self) -> None:
         """/peta/'s script and JSON files, and Leaflet's files under /theme/vendor/."""

@@ -30,7 +30,7 @@ from .contexts import Site, template_variables
 
 if TYPE_CHECKING:
     from .casepages import CaseMaker, CaseRow, EventRow
-    from .contexts import CasePage, Deadline
+    from .contexts import CasePage, ChangeNote, Deadline
 
 logger = logging.getLogger(__name__)
 
@@ -67,10 +67,12 @@ class CaseShard:
     rows: tuple[CaseRow, ...]
     events: tuple[list[EventRow], ...]  # each row's events, oldest first
     deadlines: tuple[tuple[Deadline, ...], ...]  # each row's deadlines judged (first, closing)
+    changed: tuple[ChangeNote | None, ...]  # the release that last changed each row, if any
 
     def pages(self) -> Iterator[CasePage]:
-        for row, events, deadlines in zip(self.rows, self.events, self.deadlines, strict=True):
-            yield self.maker.page(row, events, deadlines)
+        rows = zip(self.rows, self.events, self.deadlines, self.changed, strict=True)
+        for row, events, deadlines, changed in rows:
+            yield self.maker.page(row, events, deadlines, changed)
 
 
 def render_settings(settings: dict) -> dict:

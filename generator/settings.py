@@ -112,6 +112,15 @@ SETTINGS: dict[str, Setting] = {
             "sets 50.",
         ),
         Setting(
+            "PREVIOUS_RELEASE",
+            str,
+            "",
+            "A folder holding a copy of a published site's /data/ (rilis.json, perubahan.csv, "
+            "kasus.csv, tindak_lanjut.csv, rapor.csv), or the site itself: the release this "
+            "build is compared with for /data/perubahan/. '' (the default): the release in the "
+            "output folder being replaced, if any. `--previous DIR` overrides it.",
+        ),
+        Setting(
             "DATA_LICENSE",
             dict,
             {

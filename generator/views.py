@@ -33,6 +33,7 @@ from .contexts import (
     AgencySummary,
     CasePage,
     CaseSummary,
+    ChangeNote,
     Figure,
     HomePage,
     Link,
@@ -163,11 +164,15 @@ class Views:
     def summaries(self, cases: pd.DataFrame) -> tuple[CaseSummary, ...]:
         return tuple(self.summary_by_id[t] for t in cases["tracking_id"])
 
-    def case_batches(self, size: int) -> Iterator[tuple[tuple[CaseRow, ...], tuple[list, ...]]]:
-        """The published cases' rows, ``size`` at a time, each batch with each row's events.
+    def case_batches(
+        self, size: int, changed: dict[str, ChangeNote] | None = None
+    ) -> Iterator[tuple]:
+        """The published cases' rows, ``size`` at a time, each batch with each row's events,
+        deadlines judged and the note of the release that last changed it (``changed``).
 
         Plain tuples, made once from the tables: a render worker makes the pages.
         """
+        changed = changed or {}
         published = self.dataset.published
         events = self.dataset.responses
         events = events[events["tracking_id"].isin(set(published["tracking_id"]))]
@@ -182,14 +187,15 @@ class Views:
                 batch,
                 tuple(by_case.pop(row.tracking_id, []) for row in batch),
                 tuple(judged[row.tracking_id] for row in batch),
+                tuple(changed.get(row.tracking_id) for row in batch),
             )
 
-    def case_pages(self) -> Iterator[CasePage]:
+    def case_pages(self, changed: dict[str, ChangeNote] | None = None) -> Iterator[CasePage]:
         """Every published case's page context, made here (``case_batches`` for workers)."""
         maker = self.case_maker
-        for rows, events, deadlines in self.case_batches(1000):
-            for row, its_events, its_deadlines in zip(rows, events, deadlines, strict=True):
-                yield maker.page(row, its_events, its_deadlines)
+        for batch in self.case_batches(1000, changed):
+            for row, *rest in zip(*batch, strict=True):
+                yield maker.page(row, *rest)
 
     # -- agencies ----------------------------------------------------------
 

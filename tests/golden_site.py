@@ -54,4 +54,7 @@ def build_golden(output: Path) -> int:
 
 if __name__ == "__main__":
     write_golden_input(INPUT)
+    # A fresh folder: building over the committed output would compare with it as the
+    # previous release (/data/perubahan/ would say "Tidak ada perubahan").
+    shutil.rmtree(OUTPUT, ignore_errors=True)
     sys.exit(build_golden(OUTPUT))

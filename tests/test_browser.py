@@ -37,6 +37,7 @@ def site(tmp_path_factory) -> Path:
 PAGES = [
     "/",
     "/kasus/lu-777/",
+    "/data/perubahan/",
     "/kasus/lu-001/",
     "/instansi/",
     "/instansi/dinas-pupr/",
