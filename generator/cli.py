@@ -116,7 +116,7 @@ def cmd_build(args) -> int:
             pelican_console.quiet = True
             Pelican(config).run()
             # Inside the staging step: a failed index leaves the old site as it was.
-            indexed = search.index(stage)
+            indexed = None if args.no_search else search.index(stage)
     except InputError as error:
         report_problems(error, sys.stderr)
         if error.counts:
@@ -133,11 +133,14 @@ def cmd_build(args) -> int:
         print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
         return 1
     print_counts(counts, sys.stdout)
-    print(
-        f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
-        f"{indexed.seconds:.1f} detik (CPU {indexed.cpu_seconds:.1f} detik, "
-        f"memori puncak {indexed.peak_rss_mib:.0f} MiB)."
-    )
+    if indexed is None:
+        print("Indeks pencarian tidak dibuat (--no-search): pencarian di /cari/ tidak berfungsi.")
+    else:
+        print(
+            f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
+            f"{indexed.seconds:.1f} detik (CPU {indexed.cpu_seconds:.1f} detik, "
+            f"memori puncak {indexed.peak_rss_mib:.0f} MiB)."
+        )
     files = sum(len(names) for _, _, names in os.walk(output))  # scandir: no stat per file
     print(f"Selesai: {files} file di {output} dalam {time.perf_counter() - started:.1f} detik.")
     return 0
@@ -188,6 +191,12 @@ def parser() -> argparse.ArgumentParser:
         "--skip-invalid",
         action="store_true",
         help="publish valid rows, reject invalid ones (never personal data)",
+    )
+    build.add_argument(
+        "--no-search",
+        action="store_true",
+        help="skip the search index (Pagefind), for benchmarks: the site's search then "
+        "finds nothing, so never publish such a build",
     )
     _pii_policy_argument(build)
     build.set_defaults(run=cmd_build)
