@@ -385,13 +385,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: outputs and logs kept in {run}", file=sys.stderr)
         return 1
     print_report(outcome, ROOT, LABELS)
-    if args.keep:
-        print(f"outputs and logs kept in {run}")
-    else:
-        shutil.rmtree(run, ignore_errors=True)
     if args.json:
         text = json.dumps(outcome.as_json(), indent=2, ensure_ascii=False)
         args.json.write_text(text + "\n", encoding="utf-8")
+    if args.keep:
+        print(f"outputs and logs kept in {run}")
+    else:
+        # Removing hundreds of thousands of files can take minutes on a busy disk.
+        logger.info("removing the run's outputs in %s …", run.relative_to(ROOT))
+        shutil.rmtree(run, ignore_errors=True)
     return 0
 
 
