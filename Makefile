@@ -73,8 +73,8 @@ format: $(BIN)/.dev ## Apply ruff fixes and formatting
 sample: $(BIN)/.runtime ## Regenerate the bundled sample in data/sample/
 	$(BIN)/python -m generator sample --cases $(SAMPLE_CASES) --seed $(SEED) data/sample
 
-bench: $(BIN)/.dev $(NPM_STAMP) ## Time a publish of N reports against plain Pelican (make bench N=10000)
-	$(BIN)/python benchmarks/bench_publish.py --cases $(N) --seed $(SEED)
+bench: $(BIN)/.dev $(NPM_STAMP) ## Benchmark: publish N reports vs Hugo and Pelican, and a 1 % republish (make bench N=10000 REPEAT=2)
+	$(BIN)/python benchmarks/bench_publish.py --cases $(N) --seed $(SEED) $(if $(REPEAT),--repeat $(REPEAT),)
 
 update-golden: $(BIN)/.dev $(NPM_STAMP) ## Rebuild tests/golden/output from tests/golden/input
 	$(BIN)/python tests/golden_site.py

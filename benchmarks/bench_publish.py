@@ -1,27 +1,26 @@
-"""Benchmark: `make publish` of N reports against plain Pelican building the same reports.
+"""Benchmark: `make publish` of N reports against Hugo and stock Pelican, and a 1 % republish.
 
     make bench N=10000          # or: .venv/bin/python benchmarks/bench_publish.py --cases 10000
 
 A benchmark, not a test: it prints what it measured and never fails on a slow
-result. In one run it
+result (exit 1 only when a step could not run). In one run it
 
 1. generates N reports with ``python -m generator sample`` into ``.bench/`` (reused
    when an input for the same N and seed, from the same generator/sample*.py, exists);
-2. times our real build, ``python -m generator build --settings publishconf.py``
-   (what ``make publish`` runs), as a child process from the repository root;
-3. writes each *published* report (privacy publik/anonim, status selesai) as one
-   Markdown article (plain_pelican/articles.py), untimed, and times ``pelican``
-   building them with its "simple" theme and plain_pelican/pelicanconf.py;
-4. prints, for both, pages written, seconds, pages per second and peak memory,
-   and the ratio of the two times against the target (≤ 0.5 at N = 10,000);
-   for ours also the search indexing (Pagefind) on its own: its seconds and peak
-   memory as the build reports them, pages indexed, distinct words, and indexed
-   words per page (read from the index's page records, untimed).
+2. writes, untimed, each *published* report (privacy publik/anonim, status selesai)
+   as a Markdown article for stock Pelican (plain_pelican/) and as a content file
+   for Hugo (hugo/);
+3. times, ``--repeat`` times and alternating: our real build (what ``make publish``
+   runs), the same with ``--no-search``, stock Pelican, and Hugo (``hugo --quiet``);
+4. makes a changed copy of the input (about 1 % of the reports edited, added or
+   withdrawn: republish.py), times our build of it into the SAME output folder as
+   the last full build, builds it again clean into another folder, and compares
+   every file of the two;
+5. prints the machine and its load, a row per build (pages, wall and CPU seconds,
+   peak memory of the process tree, pages per second, ratios to Hugo) and each
+   target with PASS or MISS.
 
-Each side's time is wall time around the whole child process (interpreter start
-included); CPU time and peak memory come from the child's rusage (os.wait4). Pages
-are the HTML files written. With --repeat the sides alternate and the fastest run
-of each is shown. See benchmarks/README.md.
+See benchmarks/README.md for what each number means.
 """
 
 from __future__ import annotations
@@ -38,13 +37,17 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-import pandas as pd
+import psutil
+from hugo.content import write_site
 from plain_pelican.articles import read_table, write_articles
+from report import print_report, targets
+from republish import Changes, Comparison, change_input, compare_trees
+from timing import BenchError, Build, Measurement, SearchIndex, measure
 
 logger = logging.getLogger("bench")
 
@@ -52,59 +55,26 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"  # not in git: inputs, outputs and logs of benchmark runs
 PLAIN_SETTINGS = ROOT / "benchmarks" / "plain_pelican" / "pelicanconf.py"
 SAMPLE_MODULE = ROOT / "generator" / "sample.py"
-TARGET_RATIO = 0.5
-TARGET_CASES = 10_000
-LABELS = {"ours": "ours (make publish)", "plain": "plain Pelican (simple)"}
+DEFAULT_CASES = 10_000
+# Stock Pelican grows faster than linearly (its index, archives, category and tag
+# pages list every article on one page); Hugo holds every page in memory.
+PLAIN_MAX_CASES = 20_000
+HUGO_MAX_CASES = 200_000
+HUGO_INSTALL = "apt-get install -y hugo"
+SIDES = ("ours", "nosearch", "plain", "hugo")
+LABELS = {
+    "ours": "ours (make publish)",
+    "nosearch": "ours --no-search",
+    "plain": "stock Pelican",
+    "hugo": "Hugo",
+    "republish": "ours, 1 % republish",
+    "clean": "ours, changed, clean",
+}
 # The line `python -m generator build` prints about the search index (generator/cli.py).
 INDEX_LINE = re.compile(
     r"Indeks pencarian: (\d+) kasus, (\d+) kata dalam ([\d.]+) detik "
     r"\(CPU ([\d.]+) detik, memori puncak (\d+) MiB\)"
 )
-
-
-class BenchError(Exception):
-    """A step of the benchmark could not run; the message says which and why."""
-
-
-@dataclass
-class Build:
-    """One side of the comparison: the command that builds it and where it writes."""
-
-    side: str  # "ours" or "plain", a key of LABELS
-    command: list[str]
-    cwd: Path
-    output: Path
-
-
-@dataclass
-class SearchIndex:
-    """The search-indexing step of our build, as the build and the index report it."""
-
-    seconds: float  # Pagefind's wall time, inside the build's
-    cpu_seconds: float  # Pagefind's user + system time
-    peak_rss_mib: float  # Pagefind's peak RSS (the build's own peak is the larger of the two)
-    pages: int  # pages Pagefind indexed
-    words: int  # distinct words in the index, as Pagefind counts them
-    words_per_page: float  # mean indexed words of a page (the fragments' word_count)
-
-
-@dataclass
-class Measurement:
-    """One timed build: what it wrote, how long it took and its peak memory."""
-
-    side: str
-    run: int  # 1, 2, … with --repeat
-    seconds: float  # wall time, Popen to exit
-    cpu_seconds: float  # the child's user + system time
-    peak_rss_mib: float  # the child's ru_maxrss (KiB on Linux) / 1024
-    pages: int  # HTML files written
-    case_pages: int  # kasus/<id>/index.html files written
-    log: str
-    index: SearchIndex | None = None  # ours only: the Pagefind step on its own
-
-    @property
-    def pages_per_second(self) -> float:
-        return self.pages / self.seconds if self.seconds else 0.0
 
 
 # -- input -------------------------------------------------------------------
@@ -174,56 +144,12 @@ def ensure_input(cases: int, seed: int) -> tuple[Path, bool]:
     return folder, False
 
 
-# -- measuring -----------------------------------------------------------------
-
-
-def count_pages(output: Path) -> tuple[int, int]:
-    """HTML files under ``output``, and those that are case pages (kasus/<id>/index.html)."""
-    if not output.is_dir():
-        return 0, 0
-    pages = sum(1 for _ in output.rglob("*.html"))
-    cases = sum(1 for _ in (output / "kasus").glob("*/index.html"))
-    return pages, cases
-
-
-def measure(build: Build, number: int, logs: Path) -> Measurement:
-    """Run ``build`` once into a fresh output folder and measure it; BenchError if it fails.
-
-    Wall time is taken around the whole child process; CPU time and peak RSS
-    come from its rusage (os.wait4). Dirty pages of earlier steps are flushed
-    first so that their write-back is not billed to this run.
-    """
-    shutil.rmtree(build.output, ignore_errors=True)
-    log = logs / f"{build.side}-{number}.log"
-    logger.info("building %s (run %d) …", LABELS[build.side], number)
-    os.sync()
-    with log.open("wb") as out:
-        started = time.perf_counter()
-        child = subprocess.Popen(build.command, cwd=build.cwd, stdout=out, stderr=subprocess.STDOUT)
-        _pid, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - started
-    child.returncode = code = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    if code != 0:
-        tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:])
-        raise BenchError(f"{LABELS[build.side]} failed (exit {code}); last lines of {log}:\n{tail}")
-    pages, cases = count_pages(build.output)
-    logger.info("%s: %d pages in %.1f s", LABELS[build.side], pages, seconds)
-    return Measurement(
-        build.side,
-        number,
-        seconds,
-        usage.ru_utime + usage.ru_stime,
-        usage.ru_maxrss / 1024,
-        pages,
-        cases,
-        str(log),
-        search_index(log, build.output) if build.side == "ours" else None,
-    )
+# -- builds ----------------------------------------------------------------------
 
 
 def search_index(log: Path, output: Path) -> SearchIndex | None:
     """The indexing figures from our build's log, and words per page from the index."""
-    found = INDEX_LINE.search(log.read_text(encoding="utf-8", errors="replace"))
+    found = INDEX_LINE.search(Path(log).read_text(encoding="utf-8", errors="replace"))
     if not found:
         return None
     pages, words, seconds, cpu, peak = found.groups()
@@ -235,12 +161,11 @@ def search_index(log: Path, output: Path) -> SearchIndex | None:
     return SearchIndex(float(seconds), float(cpu), float(peak), int(pages), int(words), per_page)
 
 
-def ours_build(data: Path, run: Path) -> Build:
+def ours_build(side: str, data: Path, output: Path, *extra: str, fresh: bool = True) -> Build:
     """Our real publish build of ``data``, from the repository root, as ``make publish`` runs it."""
-    output = run / "ours" / "output"
     command = [sys.executable, "-m", "generator", "build", "--settings", "publishconf.py"]
-    command += ["--data", str(data), "--output", str(output)]
-    return Build("ours", command, ROOT, output)
+    command += ["--data", str(data), "--output", str(output), *extra]
+    return Build(side, LABELS[side], command, ROOT, output, fresh)
 
 
 def pelican_command() -> list[str]:
@@ -257,42 +182,48 @@ def plain_build(content: Path, run: Path) -> Build:
     folder = run / "plain"
     output = folder / "output"
     command = [*pelican_command(), str(content), "-s", str(PLAIN_SETTINGS), "-o", str(output)]
-    return Build("plain", command, folder, output)
+    return Build("plain", LABELS["plain"], command, folder, output)
 
 
-# -- report ----------------------------------------------------------------------
+def hugo_build(hugo: str, site: Path, run: Path) -> Build:
+    """Hugo building ``site`` quietly, unminified, on its default number of threads."""
+    output = run / "hugo" / "output"
+    command = [hugo, "--quiet", "--source", str(site), "--destination", str(output)]
+    command += ["--cacheDir", str(run / "hugo" / "cache")]
+    return Build("hugo", LABELS["hugo"], command, site, output)
 
 
-def machine() -> dict[str, str]:
+def hugo_version(hugo: str | None) -> str:
+    if not hugo:
+        return "absent"
+    done = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False)
+    found = re.search(r"v(\d+\.\d+\.\d+)", done.stdout)
+    return found.group(1) if found else done.stdout.strip()
+
+
+def machine(hugo: str | None) -> dict[str, str]:
     """What the numbers were measured on."""
-    cpu, memory = "", ""
-    cpuinfo, meminfo = Path("/proc/cpuinfo"), Path("/proc/meminfo")
+    cpu = ""
+    cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.is_file():
         models = [
             line for line in cpuinfo.read_text().splitlines() if line.startswith("model name")
         ]
         cpu = models[0].split(":", 1)[1].strip() if models else ""
-    if meminfo.is_file():
-        totals = [line for line in meminfo.read_text().splitlines() if line.startswith("MemTotal:")]
-        memory = f"{int(totals[0].split()[1]) / 1024 / 1024:.1f} GiB" if totals else ""
     return {
         "nproc": str(len(os.sched_getaffinity(0))),
+        "cpu_count": str(os.cpu_count()),
         "cpu": cpu,
-        "memory": memory,
+        "memory": f"{psutil.virtual_memory().total / 2**30:.1f} GiB",
+        "available": f"{psutil.virtual_memory().available / 2**30:.1f} GiB",
         "os": platform.platform(),
         "python": platform.python_version(),
         "pelican": metadata.version("pelican"),
-        "pandas": pd.__version__,
-        "markdown": metadata.version("markdown"),
+        "hugo": hugo_version(hugo),
     }
 
 
-def verdict(ratio: float, cases: int) -> str:
-    """PASS or MISS against the target, saying when the run is not at the target's N."""
-    word = "PASS" if ratio <= TARGET_RATIO else "MISS"
-    if cases != TARGET_CASES:
-        return f"{word} (indicative only: the target is set at N = {TARGET_CASES:,})"
-    return word
+# -- the run -----------------------------------------------------------------------
 
 
 @dataclass
@@ -304,134 +235,55 @@ class Outcome:
     input: str
     reused: bool
     machine: dict[str, str]
-    load_before: float  # 1-minute load average
-    load_after: float
-    published_reports: int | None  # None when the plain side was not run
-    markdown_writing_seconds: float | None
-    commands: dict[str, list[str]]
-    runs: list[Measurement]
+    load_before: tuple[float, float, float]  # os.getloadavg(): 1, 5 and 15 minutes
+    load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    published_reports: int | None = None
+    writing_seconds: dict[str, float] = field(default_factory=dict)  # untimed content steps
+    commands: dict[str, list[str]] = field(default_factory=dict)
+    runs: list[Measurement] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    changes: Changes | None = None
+    comparison: Comparison | None = None
 
     def best(self) -> dict[str, Measurement]:
-        """Each side's fastest run."""
+        """Each build's fastest run (wall seconds)."""
         best: dict[str, Measurement] = {}
         for m in self.runs:
             if m.side not in best or m.seconds < best[m.side].seconds:
                 best[m.side] = m
         return best
 
-    def ratio(self, attribute: str = "seconds") -> float | None:
-        """ours/plain of the fastest runs' ``attribute``; None unless both sides ran."""
-        best = self.best()
-        if "ours" not in best or "plain" not in best:
-            return None
-        return getattr(best["ours"], attribute) / getattr(best["plain"], attribute)
-
     def as_json(self) -> dict:
-        ratio = self.ratio()
         return {
             **{k: v for k, v in asdict(self).items() if k != "runs"},
             "runs": [{**asdict(m), "pages_per_second": m.pages_per_second} for m in self.runs],
-            "ratio": ratio,
-            "cpu_ratio": self.ratio("cpu_seconds"),
-            "target_ratio": TARGET_RATIO,
-            "target_cases": TARGET_CASES,
-            "pass": None if ratio is None else ratio <= TARGET_RATIO,
+            "targets": [asdict(t) for t in targets(self)],
         }
 
 
-def print_report(outcome: Outcome) -> None:
-    """Print the machine, one table row per side (its fastest run) and the ratio."""
-    info, cases = outcome.machine, outcome.cases
-    where = Path(outcome.input)
-    where = where.relative_to(ROOT) if where.is_relative_to(ROOT) else where
-    published = outcome.published_reports
-    print()
-    print(f"Jendela Aduan publish benchmark — N = {cases:,} reports, seed {outcome.seed}")
-    print(f"machine: nproc {info['nproc']}, {info['cpu'] or '?'}, {info['memory']}, {info['os']}")
-    print(f"python {info['python']}, pelican {info['pelican']}, pandas {info['pandas']}")
-    print(f"load average (1 min): {outcome.load_before:.2f} before, {outcome.load_after:.2f} after")
-    print(
-        f"input: {where} ({'reused' if outcome.reused else 'fresh'})"
-        + (f"; {published:,} published reports" if published is not None else "")
-    )
-    print()
-    header = (
-        f"{'build':<23} {'N':>6} {'pages':>6} {'case pages':>10} {'seconds':>8} {'CPU s':>7} "
-        f"{'pages/s':>7} {'peak RSS MiB':>12}"
-    )
-    print(header)
-    print("-" * len(header))
-    best = outcome.best()
-    for side, m in best.items():
-        print(
-            f"{LABELS[side]:<23} {cases:>6,} {m.pages:>6,} {m.case_pages:>10,} {m.seconds:>8.2f} "
-            f"{m.cpu_seconds:>7.2f} {m.pages_per_second:>7.1f} {m.peak_rss_mib:>12.1f}"
+def prepare_sides(args: argparse.Namespace, cases: int, outcome: Outcome) -> list[str]:
+    """The builds to time, with a note for each one left out and why."""
+    sides = list(args.only or SIDES)
+    if "plain" in sides and cases > PLAIN_MAX_CASES and not args.plain_anyway:
+        sides.remove("plain")
+        outcome.notes.append(
+            f"stock Pelican skipped: N > {PLAIN_MAX_CASES:,} (it grows faster than linearly); "
+            "--plain-anyway runs it"
         )
-    print()
-    repeats = {side: [m.seconds for m in outcome.runs if m.side == side] for side in best}
-    if any(len(times) > 1 for times in repeats.values()):
-        shown = "; ".join(
-            f"{side} " + ", ".join(f"{t:.2f}" for t in times) for side, times in repeats.items()
+    if "hugo" in sides and not shutil.which("hugo"):
+        sides.remove("hugo")
+        outcome.notes.append(f"Hugo skipped: not installed (Debian: {HUGO_INSTALL})")
+    elif "hugo" in sides and cases > HUGO_MAX_CASES and not args.hugo_anyway:
+        sides.remove("hugo")
+        outcome.notes.append(
+            f"Hugo skipped: N > {HUGO_MAX_CASES:,} (it holds every page in memory); "
+            "--hugo-anyway runs it"
         )
-        print(f"fastest of {max(map(len, repeats.values()))} runs shown; all wall seconds: {shown}")
-    index = best["ours"].index if "ours" in best else None
-    if index is not None:
-        print(
-            f"search index (Pagefind, part of ours): {index.seconds:.2f} s, "
-            f"CPU {index.cpu_seconds:.2f} s, peak RSS "
-            f"{index.peak_rss_mib:.0f} MiB; {index.pages:,} pages, {index.words:,} distinct "
-            f"words, {index.words_per_page:.1f} indexed words per page"
-        )
-    for side, m in best.items():
-        if published is not None and m.case_pages != published:
-            print(
-                f"note: {LABELS[side]} wrote {m.case_pages:,} case pages for {published:,} "
-                "published reports"
-            )
-    busy = max(outcome.load_before, outcome.load_after)
-    if busy > 0.5 * int(info["nproc"]):
-        print(
-            f"note: the machine was busy (load {busy:.1f} on {info['nproc']} CPUs), so wall "
-            "times are noisy; CPU seconds are steadier, or use --repeat"
-        )
-    ratio = outcome.ratio()
-    if ratio is not None:
-        print(
-            f"ratio ours/plain (wall seconds, lower is better): {ratio:.3f}   "
-            f"target ≤ {TARGET_RATIO} at N = {TARGET_CASES:,}: {verdict(ratio, cases)}"
-        )
-        print(
-            f"ratio ours/plain (CPU seconds, for reference):   {outcome.ratio('cpu_seconds'):.3f}"
-        )
-    if outcome.markdown_writing_seconds is not None:
-        print(
-            f"(writing {published:,} Markdown articles took "
-            f"{outcome.markdown_writing_seconds:.1f} s, not counted)"
-        )
-
-
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=TARGET_CASES, help="reports to generate")
-    parser.add_argument("--seed", type=int, default=1, help="seed for the sample generator")
-    parser.add_argument("--data", type=Path, help="benchmark this input folder, not a sample")
-    parser.add_argument("--only", choices=("ours", "plain"), help="time one side only")
-    parser.add_argument(
-        "--repeat",
-        type=int,
-        default=1,
-        help="build each side this many times, alternating; the fastest run is shown (default 1)",
-    )
-    parser.add_argument("--keep", action="store_true", help="keep outputs and logs in .bench/")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="also write results to FILE")
-    args = parser.parse_args(argv)
-    if args.repeat < 1 or args.cases < 1:
-        parser.error("--repeat and --cases must be at least 1")
-    return args
+    return sides
 
 
 def benchmark(args: argparse.Namespace, run: Path) -> Outcome:
-    """Prepare the input, then time each side ``--repeat`` times, alternating."""
+    """Prepare the inputs, time each build ``--repeat`` times alternating, then republish."""
     if args.data:
         data, reused = args.data.resolve(), True
         if not data.is_dir():
@@ -439,35 +291,90 @@ def benchmark(args: argparse.Namespace, run: Path) -> Outcome:
         cases = len(read_table(data, "complaints"))
     else:
         (data, reused), cases = ensure_input(args.cases, args.seed), args.cases
+    hugo = shutil.which("hugo")
+    outcome = Outcome(cases, args.seed, str(data), reused, machine(hugo), os.getloadavg())
+    sides = prepare_sides(args, cases, outcome)
     run.mkdir(parents=True)
     builds: list[Build] = []
-    published, writing = None, None
-    if args.only in (None, "ours"):
-        builds.append(ours_build(data, run))
-    if args.only in (None, "plain"):
-        content = run / "plain" / "content"
-        logger.info("writing the published reports as Markdown (not timed) …")
+    ours_output = run / "ours" / "output"
+    if "ours" in sides:
+        builds.append(ours_build("ours", data, ours_output))
+    if "nosearch" in sides:
+        builds.append(ours_build("nosearch", data, run / "nosearch" / "output", "--no-search"))
+    if "plain" in sides:
         started = time.perf_counter()
-        published = write_articles(data, content)
-        writing = time.perf_counter() - started
-        logger.info("%d articles written in %.1f s", published, writing)
-        builds.append(plain_build(content, run))
-    load_before = os.getloadavg()[0]
-    # Alternating the sides spreads any change in the machine's load over both.
-    runs = [measure(b, n, run) for n in range(1, args.repeat + 1) for b in builds]
-    return Outcome(
-        cases,
-        args.seed,
-        str(data),
-        reused,
-        machine(),
-        load_before,
-        os.getloadavg()[0],
-        published,
-        writing,
-        {b.side: b.command for b in builds},
-        runs,
+        outcome.published_reports = write_articles(data, run / "plain" / "content")
+        outcome.writing_seconds["Pelican Markdown"] = time.perf_counter() - started
+        builds.append(plain_build(run / "plain" / "content", run))
+    if "hugo" in sides:
+        started = time.perf_counter()
+        outcome.published_reports = write_site(data, run / "hugo" / "site")
+        outcome.writing_seconds["Hugo content"] = time.perf_counter() - started
+        builds.append(hugo_build(hugo, run / "hugo" / "site", run))
+    outcome.commands = {b.side: b.command for b in builds}
+    # Alternating the builds spreads any change in the machine's load over all of them.
+    for number in range(1, args.repeat + 1):
+        for build in builds:
+            m = measure(build, number, run)
+            if build.side == "ours":
+                m.index = search_index(Path(m.log), build.output)
+            outcome.runs.append(m)
+    if "ours" in sides and not args.no_republish:
+        republish(data, run, ours_output, args.seed, outcome)
+    outcome.load_after = os.getloadavg()
+    return outcome
+
+
+def republish(data: Path, run: Path, previous: Path, seed: int, outcome: Outcome) -> None:
+    """Change ~1 % of the input, publish it over ``previous``, and compare with a clean build."""
+    changed = run / "changed-input"
+    started = time.perf_counter()
+    outcome.changes = change_input(data, changed, seed)
+    outcome.writing_seconds["changed input"] = time.perf_counter() - started
+    # The republish compares itself with the release it replaces (/data/perubahan/); the
+    # clean build is handed a copy of that release, so both publish the same changelog.
+    release = run / "previous-release"
+    shutil.copytree(previous / "data", release)
+    again = ours_build("republish", changed, previous, fresh=False)
+    outcome.runs.append(measure(again, 1, run))
+    clean = ours_build("clean", changed, run / "clean" / "output", "--previous", str(release))
+    outcome.runs.append(measure(clean, 1, run))
+    outcome.commands.update(republish=again.command, clean=clean.command)
+    outcome.comparison = compare_trees(previous, clean.output)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=DEFAULT_CASES, help="reports to generate")
+    parser.add_argument("--seed", type=int, default=1, help="seed for the sample generator")
+    parser.add_argument("--data", type=Path, help="benchmark this input folder, not a sample")
+    parser.add_argument(
+        "--only",
+        type=lambda text: [s.strip() for s in text.split(",") if s.strip()],
+        help=f"time only these builds, comma-separated, of: {','.join(SIDES)}",
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="build each side this many times, alternating; the fastest run is shown (default 1)",
+    )
+    parser.add_argument("--no-republish", action="store_true", help="skip the 1 %% republish")
+    parser.add_argument(
+        "--plain-anyway", action="store_true", help=f"run Pelican above N = {PLAIN_MAX_CASES:,}"
+    )
+    parser.add_argument(
+        "--hugo-anyway", action="store_true", help=f"run Hugo above N = {HUGO_MAX_CASES:,}"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep outputs and logs in .bench/")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write results to FILE")
+    args = parser.parse_args(argv)
+    if args.repeat < 1 or args.cases < 1:
+        parser.error("--repeat and --cases must be at least 1")
+    unknown = set(args.only or ()) - set(SIDES)
+    if unknown:
+        parser.error(f"--only: unknown build {', '.join(sorted(unknown))}; choose from {SIDES}")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -481,14 +388,16 @@ def main(argv: list[str] | None = None) -> int:
         if run.is_dir():
             print(f"bench: outputs and logs kept in {run}", file=sys.stderr)
         return 1
-    print_report(outcome)
-    if args.keep:
-        print(f"outputs and logs kept in {run}")
-    else:
-        shutil.rmtree(run, ignore_errors=True)
+    print_report(outcome, ROOT, LABELS)
     if args.json:
         text = json.dumps(outcome.as_json(), indent=2, ensure_ascii=False)
         args.json.write_text(text + "\n", encoding="utf-8")
+    if args.keep:
+        print(f"outputs and logs kept in {run}")
+    else:
+        # Removing hundreds of thousands of files can take minutes on a busy disk.
+        logger.info("removing the run's outputs in %s …", run.relative_to(ROOT))
+        shutil.rmtree(run, ignore_errors=True)
     return 0
 
 

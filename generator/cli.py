@@ -164,7 +164,11 @@ def cmd_build(args) -> int:
             Pelican(config).run()
             # Inside the staging step: a failed index leaves the old site as it was.
             # Shards unchanged since the published build are reused from ``output``.
-            indexed = search.index(stage, config["SEARCH_SHARD_CASES"], published=output)
+            indexed = (
+                None
+                if args.no_search
+                else search.index(stage, config["SEARCH_SHARD_CASES"], published=output)
+            )
             # Last, after every other file: it lists their SHA-256.
             hashed = releases.seal(stage)
     except InputError as error:
@@ -183,12 +187,15 @@ def cmd_build(args) -> int:
         print(f"Keluaran sebelumnya di {output} tidak diubah.", file=sys.stderr)
         return 1
     print_counts(counts, sys.stdout)
-    print(
-        f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
-        f"{indexed.seconds:.1f} detik (CPU {indexed.cpu_seconds:.1f} detik, "
-        f"memori puncak {indexed.peak_rss_mib:.0f} MiB); {indexed.shards} bagian, "
-        f"{indexed.reused} di antaranya tidak berubah."
-    )
+    if indexed is None:
+        print("Indeks pencarian tidak dibuat (--no-search): pencarian di /cari/ tidak berfungsi.")
+    else:
+        print(
+            f"Indeks pencarian: {indexed.pages} kasus, {indexed.words} kata dalam "
+            f"{indexed.seconds:.1f} detik (CPU {indexed.cpu_seconds:.1f} detik, "
+            f"memori puncak {indexed.peak_rss_mib:.0f} MiB); {indexed.shards} bagian, "
+            f"{indexed.reused} di antaranya tidak berubah."
+        )
     files = sum(len(names) for _, _, names in os.walk(output))  # scandir: no stat per file
     print(f"Rilis: SHA-256 {hashed} berkas di data/rilis.json dan data/rilis.sha256.")
     print(f"Selesai: {files} file di {output} dalam {time.perf_counter() - started:.1f} detik.")
@@ -314,6 +321,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the release to compare with for /data/perubahan/: a copy of a published site's "
         "/data/ folder (overrides PREVIOUS_RELEASE; default: the release in --output)",
+    )
+    build.add_argument(
+        "--no-search",
+        action="store_true",
+        help="skip the search index (Pagefind), for benchmarks: the site's search then "
+        "finds nothing, so never publish such a build",
     )
     _pii_policy_argument(build)
     _date_order_argument(build)

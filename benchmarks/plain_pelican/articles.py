@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -93,11 +94,19 @@ def article_markdown(report, events: list, agency_names: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_articles(data: Path, content: Path) -> int:
-    """Write one Markdown article per published report of ``data`` into ``content``.
+@dataclass
+class Published:
+    """The reports our site publishes, their response events, and agency names by id."""
 
-    Published is what our site publishes (CONTRACT §1.5): privacy publik or
-    anonim and status selesai. Returns the number of articles written.
+    reports: pd.DataFrame  # complaints rows, file order
+    events: dict[str, list]  # tracking_id -> response rows (namedtuples), oldest first
+    agency_names: dict[str, str]
+
+
+def published_reports(data: Path) -> Published:
+    """What our site publishes of ``data``: privacy publik or anonim, status selesai (§1.5).
+
+    Shared by the plain-Pelican and the Hugo side of the benchmark.
     """
     complaints = read_table(data, "complaints")
     responses = read_table(data, "responses")
@@ -121,8 +130,19 @@ def write_articles(data: Path, content: Path) -> int:
         # ISO 8601 strings in one format sort as times; stable keeps file order on ties.
         for event in wanted.sort_values("at", kind="stable").itertuples(index=False):
             by_case.setdefault(event.tracking_id, []).append(event)
+    return Published(published, by_case, agency_names)
+
+
+def write_articles(data: Path, content: Path) -> int:
+    """Write one Markdown article per published report of ``data`` into ``content``.
+
+    Published is what our site publishes (CONTRACT §1.5): privacy publik or
+    anonim and status selesai. Returns the number of articles written.
+    """
+    found = published_reports(data)
     content.mkdir(parents=True, exist_ok=True)
-    for report in published.itertuples(index=False):
-        text = article_markdown(report, by_case.get(report.tracking_id, []), agency_names)
+    for report in found.reports.itertuples(index=False):
+        events = found.events.get(report.tracking_id, [])
+        text = article_markdown(report, events, found.agency_names)
         (content / f"{report.tracking_id.lower()}.md").write_text(text, encoding="utf-8")
-    return len(published)
+    return len(found.reports)
