@@ -163,7 +163,7 @@ def _read_csv(
     return header, records, encoding, sep, problems
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     """A spreadsheet or JSON cell as text, the way a person typed it."""
     if value is None:
         return ""
@@ -190,8 +190,8 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], list
         )
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
-    header = [_cell_text(v) for v in next(rows, ())]
-    records = [(n, [_cell_text(v) for v in values]) for n, values in enumerate(rows, start=2)]
+    header = [cell_text(v) for v in next(rows, ())]
+    records = [(n, [cell_text(v) for v in values]) for n, values in enumerate(rows, start=2)]
     book.close()
     while header and header[-1] == "":
         header.pop()
@@ -257,7 +257,7 @@ def _read_json(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], str,
                     )
                 )
                 value = ""
-            cells.append(_cell_text(value))
+            cells.append(cell_text(value))
         records.append((number, cells))
     return header, records, encoding, problems
 

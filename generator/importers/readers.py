@@ -11,12 +11,12 @@ records by position + 1.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import zipfile
 from pathlib import Path
 
+from .. import loaders
 from ..errors import Problem
 from ..loaders import decode
 
@@ -24,16 +24,8 @@ Record = tuple[int, dict[str, str]]
 
 
 def cell_text(value: object) -> str:
-    """A spreadsheet or JSON cell as text, the way a person typed it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return value.isoformat()
-    return str(value).strip()
+    """A spreadsheet or JSON cell as text, as the loader reads it, without outer spaces."""
+    return loaders.cell_text(value).strip()
 
 
 def _rows(header: list[str], rows: list[tuple[int, list[str]]]) -> list[Record]:
