@@ -124,7 +124,7 @@ class CasesGenerator(Generator):
         """The share cards (PNG) under /kartu/: the site's, /rapor/'s and one per agency."""
         started = time.perf_counter()
         written = 0
-        for path, data in cards.files(cards.ShareCards(self.views).all()):
+        for path, data in cards.files(self.views.cards.all()):
             write_bytes(Path(self.output_path, path.lstrip("/")), data)
             written += 1
         logger.info("%d kartu bagikan dalam %.1f detik", written, time.perf_counter() - started)
